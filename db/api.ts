@@ -1,0 +1,85 @@
+/**
+ * Maps each contract channel to its service. `createDispatcher` is what electron/ipc.ts and the
+ * browser-mode test bridge call: it parses the input with the channel's schema, runs the service as
+ * the session's user, and always answers with an envelope — it never throws.
+ */
+import { listAudit, verifyAudit } from './audit';
+import { contract, type ChannelName, type Envelope, type OutputOf, type ParsedInputOf } from './contract';
+import type { OfficeCore } from './core';
+import { AppError, isAppError } from './errors';
+import { requireRole } from './policy';
+import { getSettings, updateSettings } from './services/settings';
+import { addUser, changeOwnPassphrase, listUsers, resetPassphrase, setUserActive } from './services/users';
+
+type Handlers = {
+  [C in ChannelName]: (core: OfficeCore, input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
+};
+
+const handlers: Handlers = {
+  'session.status': (core) => core.status(),
+  'session.setup': (core, input) => core.setup(input),
+  'session.unlock': (core, input) => core.unlock(input),
+  'session.recover': (core, input) => core.recover(input),
+  'session.lock': (core) => (core.lock('manual'), null),
+  'session.touch': (core) => (core.touch(), null),
+
+  'users.list': (core) => listUsers(core.context()),
+  'users.add': (core, input) => addUser(core.context(), core.keyring(), input),
+  'users.setActive': (core, input) => setUserActive(core.context(), core.keyring(), input),
+  'users.resetPassphrase': (core, input) => resetPassphrase(core.context(), core.keyring(), input),
+  'users.changeOwnPassphrase': (core, input) => changeOwnPassphrase(core.context(), core.keyring(), input),
+
+  'settings.get': (core) => getSettings(core.context()),
+  'settings.update': (core, input) => updateSettings(core.context(), input),
+
+  'audit.list': (core, input) => {
+    const ctx = core.context();
+    requireRole(ctx, 'administrator');
+    return listAudit(ctx.db, input);
+  },
+  'audit.verify': (core) => {
+    const ctx = core.context();
+    requireRole(ctx, 'administrator');
+    return verifyAudit(ctx.db);
+  },
+};
+
+/** Calls that must not count as a person's activity for the idle lock. */
+const PASSIVE: ReadonlySet<string> = new Set(['session.status', 'session.lock']);
+
+export type Dispatch = (channel: string, input: unknown) => Promise<Envelope<unknown>>;
+
+export function isChannel(name: string): name is ChannelName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export function createDispatcher(core: OfficeCore): Dispatch {
+  return async (channel, raw) => {
+    if (!isChannel(channel)) return fail(new AppError('UNKNOWN_CHANNEL', 'no such call'));
+    const parsed = contract[channel].input.safeParse(raw === undefined ? {} : raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return fail(
+        new AppError('INVALID_INPUT', issue ? `${issue.path.join('.') || 'input'}: ${issue.message}` : 'invalid input', {
+          field: issue ? issue.path.join('.') : null,
+        }),
+      );
+    }
+    if (!PASSIVE.has(channel)) core.touch();
+    try {
+      const run = handlers[channel] as (core: OfficeCore, input: unknown) => unknown;
+      return { ok: true, value: await run(core, parsed.data) };
+    } catch (e) {
+      return fail(e);
+    }
+  };
+}
+
+function fail(e: unknown): Envelope<never> {
+  if (isAppError(e)) {
+    return { ok: false, error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } };
+  }
+  // Only the error's class goes to the log: messages can quote personal data from SQL constraints.
+  console.error('unexpected service error:', e instanceof Error ? e.name : typeof e);
+  return { ok: false, error: { code: 'INTERNAL', message: 'unexpected error' } };
+}

@@ -1,0 +1,367 @@
+/**
+ * The office core: the state machine behind the app (no office → locked → unlocked), owning the
+ * open database, the unlocked key and the acting user. Electron's main process and the browser-mode
+ * test bridge both drive it through db/api.ts; nothing here knows about Electron.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { appendAudit, SYSTEM_ACTOR, type Actor } from './audit';
+import { backupDatabase } from './backup';
+import type { EventName, Events, ParsedInputOf, SessionStatus, SessionUser } from './contract';
+import { AppError, isAppError } from './errors';
+import { UnlockGuard } from './guard';
+import { putUserSlot, newUserSlot, type Keyring } from './keyring';
+import {
+  burnKdf,
+  DEFAULT_KDF,
+  newRecoveryCode,
+  normalizeRecoveryCode,
+  readSlots,
+  unwrapKey,
+  wrapKey,
+  writeSlots,
+  type KdfParams,
+} from './keyslots';
+import { defaultMigrationsDir, loadMigrations, migrate, type Migration } from './migrate';
+import { isPlaintextSqlite, openEncrypted, type Db } from './open';
+import { assertPassphrase, POLICY } from './policy';
+import { getSettings } from './services/settings';
+import { addUser, findUser } from './services/users';
+import { HybridClock } from './sync/hlc';
+import type { ServiceContext } from './write';
+
+export interface CoreOptions {
+  /** Folder holding office.db, office.keys.json, office.guard.json and backups/. */
+  dataDir: string;
+  migrationsDir?: string;
+  /** better_sqlite3.node built for the running runtime (Electron passes its own build). */
+  nativeBinding?: string;
+  now?: () => number;
+  /** scrypt cost for new slots; tests lower it, production keeps the default. */
+  kdf?: KdfParams;
+  onEvent?: <E extends EventName>(event: E, payload: Events[E]) => void;
+}
+
+export const FILES = {
+  db: 'office.db',
+  slots: 'office.keys.json',
+  guard: 'office.guard.json',
+  backups: 'backups',
+} as const;
+
+interface Session {
+  db: Db;
+  keys: Keyring;
+  user: SessionUser;
+  ctx: ServiceContext;
+  officeName: string;
+  demo: boolean;
+  lastActivity: number;
+}
+
+export class OfficeCore {
+  readonly paths: { db: string; slots: string; guard: string; backups: string };
+  private readonly now: () => number;
+  private readonly kdf: KdfParams;
+  private readonly guard: UnlockGuard;
+  private migrationList: Migration[] | null = null;
+  private session: Session | null = null;
+
+  constructor(private readonly opts: CoreOptions) {
+    const d = opts.dataDir;
+    this.paths = {
+      db: join(d, FILES.db),
+      slots: join(d, FILES.slots),
+      guard: join(d, FILES.guard),
+      backups: join(d, FILES.backups),
+    };
+    this.now = opts.now ?? Date.now;
+    this.kdf = opts.kdf ?? DEFAULT_KDF;
+    this.guard = new UnlockGuard(this.paths.guard, this.now);
+  }
+
+  private get migrations(): Migration[] {
+    this.migrationList ??= loadMigrations(this.opts.migrationsDir ?? defaultMigrationsDir());
+    return this.migrationList;
+  }
+
+  status(): SessionStatus {
+    const policy = POLICY;
+    const s = this.session;
+    if (s) {
+      return {
+        state: 'unlocked',
+        policy,
+        officeName: s.officeName,
+        demo: s.demo,
+        user: s.user,
+        idleMinutes: getSettings(s.ctx).idleMinutes,
+      };
+    }
+    const hasDb = existsSync(this.paths.db);
+    const hasSlots = existsSync(this.paths.slots);
+    if (!hasDb && !hasSlots) return { state: 'no-office', policy };
+    try {
+      if (!hasDb) throw new AppError('DB_MISSING', 'the key slots file exists but the database file is missing');
+      if (isPlaintextSqlite(this.paths.db)) throw new AppError('DB_PLAINTEXT', 'refusing an unencrypted database file');
+      const slots = readSlots(this.paths.slots);
+      const guard = this.guard.read();
+      return {
+        state: 'locked',
+        policy,
+        officeName: slots.officeName,
+        demo: slots.demo,
+        lockedUntil: this.guard.lockedUntil(),
+        failedAttempts: guard.failures,
+      };
+    } catch (e) {
+      if (!isAppError(e)) throw e;
+      return { state: 'error', policy, error: { code: e.code, message: e.message } };
+    }
+  }
+
+  async setup(input: ParsedInputOf<'session.setup'>, opts: { demo?: boolean } = {}): Promise<{ recoveryCode: string; user: SessionUser }> {
+    if (existsSync(this.paths.db) || existsSync(this.paths.slots)) {
+      throw new AppError('OFFICE_EXISTS', 'an office database already exists here');
+    }
+    assertPassphrase(input.passphrase);
+    mkdirSync(this.opts.dataDir, { recursive: true, mode: 0o700 });
+    const dbKey = randomBytes(32);
+    const officeId = randomUUID();
+    const recoveryCode = newRecoveryCode();
+    const recoverySlot = await wrapKey(officeId, dbKey, recoveryCode, { kind: 'recovery' }, this.kdf);
+    let db: Db | null = null;
+    try {
+      db = openEncrypted(this.paths.db, dbKey, { create: true, ...this.binding() });
+      migrate(db, this.migrations);
+      const deviceId = randomUUID();
+      const at = new Date(this.now()).toISOString();
+      const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+      db.transaction(() => {
+        meta.run('office_id', officeId);
+        meta.run('office_name', input.officeName);
+        meta.run('device_id', deviceId);
+        meta.run('created_at', at);
+        meta.run('demo', opts.demo ? '1' : '0');
+        appendAudit(db!, { actor: SYSTEM_ACTOR, deviceId, action: 'office.setup', at, entity: null, entityId: null });
+      })();
+      writeSlots(this.paths.slots, {
+        format: 'hogo-case-keyslots',
+        version: 1,
+        officeId,
+        officeName: input.officeName,
+        demo: opts.demo ?? false,
+        slots: [recoverySlot],
+      });
+      const keys: Keyring = { officeId, slotsPath: this.paths.slots, dbKey, kdf: this.kdf };
+      const bootstrap = this.context(db, deviceId, SYSTEM_ACTOR);
+      const admin = await addUser(
+        bootstrap,
+        keys,
+        { login: input.adminLogin, displayName: input.adminDisplayName, role: 'administrator', passphrase: input.passphrase },
+        { bootstrap: true },
+      );
+      db.close();
+      db = null;
+      const user = await this.openSession(Buffer.from(dbKey), admin.id, 'session.unlock');
+      dbKey.fill(0);
+      return { recoveryCode, user };
+    } catch (e) {
+      // A first run that failed half-way leaves nothing behind, so it can simply be tried again.
+      db?.close();
+      for (const f of [this.paths.db, `${this.paths.db}-wal`, `${this.paths.db}-shm`, this.paths.slots]) rmSync(f, { force: true });
+      throw e;
+    }
+  }
+
+  async unlock(input: ParsedInputOf<'session.unlock'>): Promise<SessionUser> {
+    if (this.session) throw new AppError('INVALID_INPUT', 'already unlocked');
+    this.assertNotLockedOut();
+    const slots = this.readSlotsForUnlock();
+    const slot = slots.slots.find((s) => s.kind === 'user' && s.login === input.login);
+    const key = slot ? await unwrapKey(slots.officeId, slot, input.passphrase) : (await burnKdf(this.kdf), null);
+    if (!key || !slot?.userId) throw this.failure('unlock.failed', input.login, 'WRONG_PASSPHRASE');
+    return this.openSession(key, slot.userId, 'session.unlock');
+  }
+
+  /** The recovery code opens the key; the named administrator then gets a new passphrase. */
+  async recover(input: ParsedInputOf<'session.recover'>): Promise<SessionUser> {
+    if (this.session) throw new AppError('INVALID_INPUT', 'already unlocked');
+    this.assertNotLockedOut();
+    assertPassphrase(input.newPassphrase);
+    const slots = this.readSlotsForUnlock();
+    const slot = slots.slots.find((s) => s.kind === 'recovery');
+    if (!slot) throw new AppError('SLOTS_MALFORMED', 'the key slots file has no recovery slot');
+    const key = await unwrapKey(slots.officeId, slot, normalizeRecoveryCode(input.recoveryCode));
+    if (!key) throw this.failure('recover.failed', input.login, 'WRONG_RECOVERY_CODE');
+    const db = this.openDb(key);
+    const row = db.prepare("SELECT id FROM users WHERE login = ? AND role = 'administrator' AND active = 1").get(input.login) as
+      | { id: string }
+      | undefined;
+    db.close();
+    if (!row) {
+      key.fill(0);
+      throw new AppError('FORBIDDEN', 'the recovery code can only reset an active administrator');
+    }
+    const keys: Keyring = { officeId: slots.officeId, slotsPath: this.paths.slots, dbKey: key, kdf: this.kdf };
+    const newSlot = await newUserSlot(keys, { id: row.id, login: input.login }, input.newPassphrase);
+    putUserSlot(keys, newSlot);
+    return this.openSession(key, row.id, 'session.recover');
+  }
+
+  lock(reason: 'manual' | 'idle'): void {
+    const s = this.session;
+    if (!s) return;
+    try {
+      s.db.transaction(() =>
+        appendAudit(s.db, {
+          actor: s.ctx.actor,
+          deviceId: s.ctx.deviceId,
+          action: 'session.lock',
+          at: new Date(this.now()).toISOString(),
+          after: { reason },
+        }),
+      )();
+    } finally {
+      s.db.close();
+      s.keys.dbKey.fill(0);
+      this.session = null;
+      this.opts.onEvent?.('session.locked', { reason });
+    }
+  }
+
+  /** Counts as user activity for the idle lock. */
+  touch(): void {
+    if (this.session) this.session.lastActivity = this.now();
+  }
+
+  checkIdle(): void {
+    const s = this.session;
+    if (!s) return;
+    const idleMs = getSettings(s.ctx).idleMinutes * 60_000;
+    if (this.now() - s.lastActivity >= idleMs) this.lock('idle');
+  }
+
+  close(): void {
+    this.lock('manual');
+  }
+
+  /** The acting user's context; every service call goes through here. */
+  context(): ServiceContext;
+  context(db: Db, deviceId: string, actor: Actor): ServiceContext;
+  context(db?: Db, deviceId?: string, actor?: Actor): ServiceContext {
+    if (db && deviceId && actor) {
+      return { db, deviceId, actor, now: this.now, clock: new HybridClock(deviceId, this.now, lastHlc(db, deviceId)) };
+    }
+    return this.requireSession().ctx;
+  }
+
+  keyring(): Keyring {
+    return this.requireSession().keys;
+  }
+
+  isUnlocked(): boolean {
+    return this.session !== null;
+  }
+
+  private requireSession(): Session {
+    if (!this.session) throw new AppError('NOT_UNLOCKED', 'the office is locked');
+    return this.session;
+  }
+
+  private binding(): { nativeBinding?: string } {
+    return this.opts.nativeBinding ? { nativeBinding: this.opts.nativeBinding } : {};
+  }
+
+  private readSlotsForUnlock() {
+    if (!existsSync(this.paths.db)) {
+      throw existsSync(this.paths.slots)
+        ? new AppError('DB_MISSING', 'the database file is missing')
+        : new AppError('NO_OFFICE', 'no office has been set up');
+    }
+    return readSlots(this.paths.slots);
+  }
+
+  private assertNotLockedOut(): void {
+    const until = this.guard.lockedUntil();
+    if (until) throw new AppError('LOCKED_OUT', 'too many failed attempts', { until });
+  }
+
+  private failure(kind: 'unlock.failed' | 'recover.failed', login: string, code: 'WRONG_PASSPHRASE' | 'WRONG_RECOVERY_CODE'): AppError {
+    const g = this.guard.recordFailure(kind, login);
+    if (g.lockedUntil) return new AppError('LOCKED_OUT', 'too many failed attempts', { until: g.lockedUntil });
+    return new AppError(code, 'that did not unlock the office', { failedAttempts: g.failures });
+  }
+
+  /** Opens with a key from an authenticated slot: if SQLite then rejects it, the file is damaged. */
+  private openDb(key: Buffer): Db {
+    try {
+      const db = openEncrypted(this.paths.db, key, this.binding());
+      try {
+        migrate(db, this.migrations, {
+          backup: (from, to) =>
+            backupDatabase(
+              db,
+              join(this.paths.backups, `office-before-v${to}-from-v${from}-${new Date(this.now()).toISOString().replace(/[:.]/g, '')}.db`),
+            ),
+        });
+      } catch (e) {
+        db.close();
+        throw e;
+      }
+      return db;
+    } catch (e) {
+      if (isAppError(e) && e.code === 'DB_WRONG_KEY') throw new AppError('DB_CORRUPT', 'the database file is damaged or was replaced');
+      throw e;
+    }
+  }
+
+  private async openSession(key: Buffer, userId: string, action: string): Promise<SessionUser> {
+    let db: Db;
+    try {
+      db = this.openDb(key);
+    } catch (e) {
+      key.fill(0);
+      throw e;
+    }
+    const meta = Object.fromEntries(
+      (db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]),
+    );
+    const deviceId = meta.device_id!;
+    const probe = this.context(db, deviceId, SYSTEM_ACTOR);
+    const user = findUser(probe, userId);
+    if (!user || !user.active) {
+      db.close();
+      key.fill(0);
+      throw new AppError('USER_DISABLED', 'this user is disabled');
+    }
+    const sessionUser: SessionUser = { id: user.id, login: user.login, displayName: user.displayName, role: user.role };
+    const ctx = this.context(db, deviceId, { userId: user.id, login: user.login, role: user.role });
+    const pending = this.guard.pending();
+    db.transaction(() => {
+      for (const p of pending) {
+        appendAudit(db, { actor: SYSTEM_ACTOR, deviceId, action: `session.${p.kind}`, at: p.at, after: { login: p.login } });
+      }
+      appendAudit(db, { actor: ctx.actor, deviceId, action, at: new Date(this.now()).toISOString() });
+    })();
+    this.guard.reset();
+    this.session = {
+      db,
+      keys: { officeId: meta.office_id!, slotsPath: this.paths.slots, dbKey: key, kdf: this.kdf },
+      user: sessionUser,
+      ctx,
+      officeName: meta.office_name!,
+      demo: meta.demo === '1',
+      lastActivity: this.now(),
+    };
+    return sessionUser;
+  }
+}
+
+function lastHlc(db: Db, deviceId: string): string | null {
+  const r = db.prepare('SELECT hlc FROM change_log WHERE device_id = ? ORDER BY seq DESC LIMIT 1').get(deviceId) as
+    | { hlc: string }
+    | undefined;
+  return r?.hlc ?? null;
+}

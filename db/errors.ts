@@ -1,0 +1,47 @@
+/**
+ * Every failure that can reach a person carries a stable code. The renderer turns the code into a
+ * Japanese or English sentence (renderer/i18n); `message` is an English fallback for logs and tests
+ * and never contains personal data.
+ */
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'UNKNOWN_CHANNEL',
+  'FORBIDDEN_SENDER',
+  'NOT_UNLOCKED',
+  'FORBIDDEN',
+  'OFFICE_EXISTS',
+  'NO_OFFICE',
+  'WRONG_PASSPHRASE',
+  'WRONG_RECOVERY_CODE',
+  'LOCKED_OUT',
+  'USER_DISABLED',
+  'WEAK_PASSPHRASE',
+  'LOGIN_TAKEN',
+  'NOT_FOUND',
+  'LAST_ADMIN',
+  'DB_MISSING',
+  'DB_WRONG_KEY',
+  'DB_CORRUPT',
+  'DB_PLAINTEXT',
+  'DB_TOO_NEW',
+  'SLOTS_MISSING',
+  'SLOTS_MALFORMED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, string | number | boolean | null>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}

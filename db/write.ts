@@ -1,0 +1,119 @@
+import { appendAudit, type Actor } from './audit';
+import { canonicalJson } from './canonical';
+import type { Db } from './open';
+import type { HybridClock } from './sync/hlc';
+
+/** What every service call runs with: the open database and who is acting, on which device. */
+export interface ServiceContext {
+  db: Db;
+  actor: Actor;
+  deviceId: string;
+  clock: HybridClock;
+  now: () => number;
+}
+
+export type Scalar = string | number | null;
+export type Row = Record<string, Scalar>;
+
+const IDENT = /^[a-z_][a-z0-9_]*$/;
+function ident(name: string): string {
+  if (!IDENT.test(name)) throw new Error(`not an identifier: ${name}`);
+  return name;
+}
+
+/**
+ * The only way domain rows change. Inside one transaction, each insert or update writes the row,
+ * one change-log op per changed field (for the sync export) and one audit entry with the row's
+ * before and after.
+ */
+export class Tx {
+  private seq: number;
+
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly action: string,
+    readonly at: string,
+  ) {
+    const r = ctx.db.prepare("SELECT value FROM meta WHERE key = 'next_seq'").get() as { value: string } | undefined;
+    this.seq = r ? Number(r.value) : 1;
+  }
+
+  insert(entity: string, row: Row & { id: string }): void {
+    const cols = Object.keys(row).map(ident);
+    this.ctx.db
+      .prepare(`INSERT INTO ${ident(entity)} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`)
+      .run(row);
+    for (const c of cols) if (c !== 'id') this.op(entity, row.id, c, row[c] ?? null);
+    appendAudit(this.ctx.db, this.auditBase(entity, row.id, null, row));
+  }
+
+  /** Updates the given fields; returns the row as it was before. Unchanged fields are not logged. */
+  update(entity: string, id: string, patch: Row): Row {
+    const before = this.ctx.db.prepare(`SELECT * FROM ${ident(entity)} WHERE id = ?`).get(id) as Row | undefined;
+    if (!before) throw new Error(`${entity} row not found`);
+    const changed = Object.keys(patch)
+      .map(ident)
+      .filter((c) => c !== 'id' && before[c] !== patch[c]);
+    if (changed.length === 0) return before;
+    this.ctx.db
+      .prepare(`UPDATE ${ident(entity)} SET ${changed.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`)
+      .run({ ...Object.fromEntries(changed.map((c) => [c, patch[c] ?? null])), id });
+    for (const c of changed) this.op(entity, id, c, patch[c] ?? null);
+    appendAudit(
+      this.ctx.db,
+      this.auditBase(
+        entity,
+        id,
+        Object.fromEntries(changed.map((c) => [c, before[c] ?? null])),
+        Object.fromEntries(changed.map((c) => [c, patch[c] ?? null])),
+      ),
+    );
+    return before;
+  }
+
+  /** Records an audited event that changes no row (a passphrase reset, an export). */
+  event(entity: string | null, entityId: string | null, detail: Record<string, unknown> | null = null): void {
+    appendAudit(this.ctx.db, { ...this.auditBase(entity, entityId, null, detail) });
+  }
+
+  finish(): void {
+    this.ctx.db
+      .prepare("INSERT INTO meta (key, value) VALUES ('next_seq', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+      .run(String(this.seq));
+  }
+
+  private op(entity: string, rowId: string, field: string, value: Scalar): void {
+    this.ctx.db
+      .prepare('INSERT INTO change_log (device_id, seq, hlc, entity, row_id, field, value) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(this.ctx.deviceId, this.seq, this.ctx.clock.now(), entity, rowId, field, canonicalJson(value));
+    this.seq += 1;
+  }
+
+  private auditBase(
+    entity: string | null,
+    entityId: string | null,
+    before: Record<string, unknown> | null,
+    after: Record<string, unknown> | null,
+  ) {
+    return {
+      actor: this.ctx.actor,
+      deviceId: this.ctx.deviceId,
+      action: this.action,
+      at: this.at,
+      entity,
+      entityId,
+      before,
+      after,
+    };
+  }
+}
+
+/** Runs `fn` in one transaction with a Tx; nothing is written if it throws. */
+export function mutate<T>(ctx: ServiceContext, action: string, fn: (tx: Tx) => T): T {
+  return ctx.db.transaction(() => {
+    const tx = new Tx(ctx, action, new Date(ctx.now()).toISOString());
+    const result = fn(tx);
+    tx.finish();
+    return result;
+  })();
+}
