@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical';
 import type { AuditEntry, AuditVerifyResult, Role } from './contract';
 import type { Db } from './open';
+import { stmt } from './statements';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -47,7 +48,7 @@ function rowHash(row: Omit<AuditRow, 'hash'>): string {
 
 /** Appends one entry to the chain. Call inside the transaction that makes the change it records. */
 export function appendAudit(db: Db, input: AuditInput): void {
-  const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
+  const last = stmt(db, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
     | { id: number; hash: string }
     | undefined;
   const row: Omit<AuditRow, 'hash'> = {
@@ -64,7 +65,8 @@ export function appendAudit(db: Db, input: AuditInput): void {
     after_json: input.after ? canonicalJson(input.after) : null,
     prev_hash: last?.hash ?? GENESIS_HASH,
   };
-  db.prepare(
+  stmt(
+    db,
     `INSERT INTO audit_log (id, at, actor_id, actor_login, actor_role, device_id, action, entity, entity_id,
        before_json, after_json, prev_hash, hash)
      VALUES (@id, @at, @actor_id, @actor_login, @actor_role, @device_id, @action, @entity, @entity_id,

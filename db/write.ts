@@ -1,6 +1,7 @@
 import { appendAudit, type Actor } from './audit';
 import { canonicalJson } from './canonical';
 import type { Db } from './open';
+import { stmt } from './statements';
 import type { HybridClock } from './sync/hlc';
 
 /** What every service call runs with: the open database and who is acting, on which device. */
@@ -34,14 +35,13 @@ export class Tx {
     private readonly action: string,
     readonly at: string,
   ) {
-    const r = ctx.db.prepare("SELECT value FROM meta WHERE key = 'next_seq'").get() as { value: string } | undefined;
+    const r = stmt(ctx.db, "SELECT value FROM meta WHERE key = 'next_seq'").get() as { value: string } | undefined;
     this.seq = r ? Number(r.value) : 1;
   }
 
   insert(entity: string, row: Row & { id: string }): void {
     const cols = Object.keys(row).map(ident);
-    this.ctx.db
-      .prepare(`INSERT INTO ${ident(entity)} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`)
+    stmt(this.ctx.db, `INSERT INTO ${ident(entity)} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`)
       .run(row);
     for (const c of cols) if (c !== 'id') this.op(entity, row.id, c, row[c] ?? null);
     appendAudit(this.ctx.db, this.auditBase(entity, row.id, null, row));
@@ -49,14 +49,13 @@ export class Tx {
 
   /** Updates the given fields; returns the row as it was before. Unchanged fields are not logged. */
   update(entity: string, id: string, patch: Row): Row {
-    const before = this.ctx.db.prepare(`SELECT * FROM ${ident(entity)} WHERE id = ?`).get(id) as Row | undefined;
+    const before = stmt(this.ctx.db, `SELECT * FROM ${ident(entity)} WHERE id = ?`).get(id) as Row | undefined;
     if (!before) throw new Error(`${entity} row not found`);
     const changed = Object.keys(patch)
       .map(ident)
       .filter((c) => c !== 'id' && before[c] !== patch[c]);
     if (changed.length === 0) return before;
-    this.ctx.db
-      .prepare(`UPDATE ${ident(entity)} SET ${changed.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`)
+    stmt(this.ctx.db, `UPDATE ${ident(entity)} SET ${changed.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`)
       .run({ ...Object.fromEntries(changed.map((c) => [c, patch[c] ?? null])), id });
     for (const c of changed) this.op(entity, id, c, patch[c] ?? null);
     appendAudit(
@@ -77,14 +76,12 @@ export class Tx {
   }
 
   finish(): void {
-    this.ctx.db
-      .prepare("INSERT INTO meta (key, value) VALUES ('next_seq', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+    stmt(this.ctx.db, "INSERT INTO meta (key, value) VALUES ('next_seq', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
       .run(String(this.seq));
   }
 
   private op(entity: string, rowId: string, field: string, value: Scalar): void {
-    this.ctx.db
-      .prepare('INSERT INTO change_log (device_id, seq, hlc, entity, row_id, field, value) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    stmt(this.ctx.db, 'INSERT INTO change_log (device_id, seq, hlc, entity, row_id, field, value) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(this.ctx.deviceId, this.seq, this.ctx.clock.now(), entity, rowId, field, canonicalJson(value));
     this.seq += 1;
   }
