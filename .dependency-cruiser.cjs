@@ -22,7 +22,7 @@ module.exports = {
       name: 'renderer-types-from-contract-only',
       severity: 'error',
       from: { path: '^renderer/', pathNot: '^renderer/vite\\.config\\.ts$' },
-      to: { path: '^db/', pathNot: '^db/(contract|errors)\\.ts$' },
+      to: { path: '^db/', pathNot: '^db/((contract|errors)\\.ts|channels/)' },
     },
     {
       name: 'renderer-no-node-or-electron',

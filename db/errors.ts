@@ -26,6 +26,14 @@ export const ERROR_CODES = [
   'DB_TOO_NEW',
   'SLOTS_MISSING',
   'SLOTS_MALFORMED',
+  // Validation of domain input; details.field names the field the form should point at.
+  'VALIDATION',
+  'END_BEFORE_START',
+  'DATE_IN_FUTURE',
+  'DUPLICATE',
+  'INVALID_STATE',
+  'OVERLAP',
+  'OVER_CAPACITY',
   'INTERNAL',
 ] as const;
 
