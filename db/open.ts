@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { chmodSync, closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { AppError } from './errors';
+import { registerSqlFunctions } from './sql-functions';
 
 export type Db = Database.Database;
 
@@ -68,6 +69,7 @@ export function openEncrypted(file: string, key: Buffer, opts: OpenOptions = {})
     db.pragma('temp_store = MEMORY');
     db.pragma('busy_timeout = 5000');
     db.pragma(`cache_size = -${opts.cacheKiB ?? 64 * 1024}`);
+    registerSqlFunctions(db);
   } catch (e) {
     db.close();
     throw e;

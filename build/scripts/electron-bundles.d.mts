@@ -1,0 +1,5 @@
+import type { BuildOptions } from 'esbuild';
+export const projectRoot: string;
+export const outDir: string;
+export const mainOptions: BuildOptions;
+export const preloadOptions: BuildOptions;

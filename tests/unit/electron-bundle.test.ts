@@ -1,0 +1,38 @@
+import { builtinModules } from 'node:module';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { mainOptions, preloadOptions } from '../../build/scripts/electron-bundles.mjs';
+
+async function bundle(options: BuildOptions): Promise<{ code: string; metafile: Metafile }> {
+  const result = await build({ ...options, write: false, metafile: true, logLevel: 'silent' });
+  const file = result.outputFiles?.[0];
+  if (!file || !result.metafile) throw new Error('esbuild produced no output');
+  return { code: file.text, metafile: result.metafile };
+}
+
+function runtimeImports(metafile: Metafile): string[] {
+  return Object.values(metafile.outputs).flatMap((o) => o.imports.map((i) => i.path));
+}
+
+describe('preload bundle', () => {
+  it('is CommonJS and requires nothing but electron (no zod, no Node built-ins)', async () => {
+    const { code, metafile } = await bundle(preloadOptions);
+    expect(preloadOptions.format).toBe('cjs');
+    expect(runtimeImports(metafile)).toEqual(['electron']);
+    expect(Object.keys(metafile.inputs)).toEqual(['electron/preload.ts']);
+    expect(code).not.toMatch(/\bzod\b/);
+    expect(code).not.toMatch(/\bimport\s*\(|\bimport\s+[\w{*]/);
+    expect(code).toContain('exposeInMainWorld("api"');
+  });
+});
+
+describe('main bundle', () => {
+  it('is strict CommonJS; only electron and the SQLite package stay external', async () => {
+    const { code, metafile } = await bundle(mainOptions);
+    expect(code.startsWith("'use strict';")).toBe(true);
+    const external = runtimeImports(metafile).filter((p) => !builtinModules.includes(p.replace(/^node:/, '')));
+    expect([...new Set(external)].sort()).toEqual(['better-sqlite3-multiple-ciphers', 'electron']);
+    // db/ (ESM) resolves files relative to import.meta.url: it must be real in the CJS bundle.
+    expect(code).not.toMatch(/\bimport\.meta\b/);
+  });
+});
