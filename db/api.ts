@@ -8,6 +8,9 @@ import { contract, type ChannelName, type Envelope, type OutputOf, type ParsedIn
 import type { OfficeCore } from './core';
 import { AppError, isAppError } from './errors';
 import { requireRole } from './policy';
+import { caseworkHandlers } from './services/casework-handlers';
+import { contactsHandlers } from './services/contacts-handlers';
+import { search } from './services/search';
 import { getSettings, updateSettings } from './services/settings';
 import { addUser, changeOwnPassphrase, listUsers, resetPassphrase, setUserActive } from './services/users';
 
@@ -42,6 +45,10 @@ const handlers: Handlers = {
     requireRole(ctx, 'administrator');
     return verifyAudit(ctx.db);
   },
+
+  ...caseworkHandlers,
+  ...contactsHandlers,
+  'search.query': (core, input) => search(core.context(), input),
 };
 
 /** Calls that must not count as a person's activity for the idle lock. */

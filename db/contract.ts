@@ -6,15 +6,24 @@
  */
 import type { z } from 'zod';
 import { adminChannels } from './channels/admin';
+import { caseworkChannels } from './channels/casework';
+import { contactsChannels } from './channels/contacts';
+import { searchChannels } from './channels/search';
 import { sessionChannels } from './channels/session';
 import type { ErrorCode } from './errors';
 
 export * from './channels/admin';
+export * from './channels/casework';
+export * from './channels/contacts';
+export * from './channels/search';
 export * from './channels/session';
 
 export const contract = {
   ...sessionChannels,
   ...adminChannels,
+  ...caseworkChannels,
+  ...contactsChannels,
+  ...searchChannels,
 } as const;
 
 export type Contract = typeof contract;
