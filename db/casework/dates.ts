@@ -11,6 +11,7 @@
 import { addDays as dfAddDays, addMonths, differenceInCalendarDays, format, getDate } from 'date-fns';
 import type { CaseCategory, CaseRule, PhaseKind } from '../channels/casework';
 import { AppError } from '../errors';
+import { japanDate } from './calendar';
 
 export type IsoDate = string;
 
@@ -20,7 +21,6 @@ export interface Term {
 }
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-const JAPAN_OFFSET_MS = 9 * 60 * 60 * 1000; // Japan has had no daylight saving time since 1951.
 
 function toDate(iso: IsoDate): Date {
   const m = ISO.exec(iso);
@@ -44,9 +44,7 @@ export function isIsoDate(s: string): boolean {
 }
 
 /** Today's calendar date in Japan for an instant (ms since the epoch). */
-export function todayInJapan(nowMs: number): IsoDate {
-  return new Date(nowMs + JAPAN_OFFSET_MS).toISOString().slice(0, 10);
-}
+export const todayInJapan: (nowMs: number) => IsoDate = japanDate;
 
 export function addDays(date: IsoDate, days: number): IsoDate {
   return toIso(dfAddDays(toDate(date), days));

@@ -24,6 +24,7 @@ import type {
   StandardSide,
   StandardStatus,
 } from '../channels/contacts';
+import { addDays, addMonths, daysInMonth, monthEnd, monthOf } from './calendar';
 
 export interface StandardRule {
   id: string;
@@ -59,42 +60,8 @@ export interface StandardInput {
   today: string;
 }
 
-// --- calendar helpers ------------------------------------------------------------------------
-
-const DAY_MS = 86_400_000;
-export const JST_OFFSET_MS = 9 * 3_600_000;
-
-/** Today's calendar date in Japan for an instant (Japan has no daylight saving time). */
-export function japanDate(ms: number): string {
-  return new Date(ms + JST_OFFSET_MS).toISOString().slice(0, 10);
-}
-/** HH:MM in Japan for an instant. */
-export function japanTime(ms: number): string {
-  return new Date(ms + JST_OFFSET_MS).toISOString().slice(11, 16);
-}
-/** The UTC instant (ms) at which a Japan calendar date begins. */
-export function japanDayStart(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`) - JST_OFFSET_MS;
-}
-
-export function addDays(date: string, n: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-}
-export function monthOf(date: string): string {
-  return date.slice(0, 7);
-}
-export function addMonths(month: string, n: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const d = new Date(Date.UTC(y, m - 1 + n, 1));
-  return d.toISOString().slice(0, 7);
-}
-export function daysInMonth(month: string): number {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
-export function monthEnd(month: string): string {
-  return `${month}-${String(daysInMonth(month)).padStart(2, '0')}`;
-}
+// Calendar helpers live in ./calendar; re-exported for the modules that import them from here.
+export { addDays, addMonths, daysInMonth, japanDate, japanDayStart, japanTime, JST_OFFSET_MS, monthEnd, monthOf } from './calendar';
 
 function isSuspended(date: string, period: SupervisionPeriod): boolean {
   return (period.suspensions ?? []).some((s) => s.from <= date && (s.resumedOn === null || date < s.resumedOn));
