@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical';
+import { addDays, japanDayStart } from './casework/calendar';
 import type { AuditEntry, AuditVerifyResult, Role } from './contract';
 import type { Db } from './open';
 import { stmt } from './statements';
@@ -111,14 +112,14 @@ export function listAudit(db: Db, f: AuditFilter): { rows: AuditEntry[]; total: 
     where.push('actor_login = @actorLogin');
     params.actorLogin = f.actorLogin;
   }
-  // `at` is an ISO instant in UTC; dates filter on whole UTC days.
+  // `at` is an ISO instant in UTC; the filter's dates are office (Japan) calendar days, as shown.
   if (f.from) {
     where.push('at >= @from');
-    params.from = `${f.from}T00:00:00.000Z`;
+    params.from = new Date(japanDayStart(f.from)).toISOString();
   }
   if (f.to) {
     where.push('at < @to');
-    params.to = nextDay(f.to);
+    params.to = new Date(japanDayStart(addDays(f.to, 1))).toISOString();
   }
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = (db.prepare(`SELECT count(*) AS n FROM audit_log ${clause}`).get(params) as { n: number }).n;
@@ -144,10 +145,4 @@ export function listAudit(db: Db, f: AuditFilter): { rows: AuditEntry[]; total: 
 
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-function nextDay(isoDate: string): string {
-  const d = new Date(`${isoDate}T00:00:00.000Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString();
 }

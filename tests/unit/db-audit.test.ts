@@ -53,7 +53,16 @@ describe('audit trail', () => {
     const office = await setupOffice(t.dir);
     expect((await office.call('audit.list', { actorLogin: 'nobody' })).total).toBe(0);
     expect((await office.call('audit.list', { from: '2999-01-01' })).total).toBe(0);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
     expect((await office.call('audit.list', { from: today, to: today })).total).toBeGreaterThan(0);
+  });
+});
+
+describe('audit date filter', () => {
+  it('reads from/to as Japan calendar days', async () => {
+    // 2026-11-26T16:00Z is 2026-11-27 01:00 in Japan.
+    const office = await setupOffice(t.dir, { now: () => Date.parse('2026-11-26T16:00:00.000Z') });
+    expect((await office.call('audit.list', { from: '2026-11-27', to: '2026-11-27' })).total).toBeGreaterThan(0);
+    expect((await office.call('audit.list', { from: '2026-11-26', to: '2026-11-26' })).total).toBe(0);
   });
 });

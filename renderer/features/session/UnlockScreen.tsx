@@ -1,0 +1,39 @@
+import { useState } from 'react';
+import type { Events } from '../../../db/contract';
+import { AuthLayout } from '../../components/AuthLayout';
+import { PassphraseUnlockForm } from './PassphraseUnlockForm';
+import { RecoverForm } from './RecoverForm';
+import type { LockedStatus } from './SessionContext';
+
+
+interface Props {
+  status: LockedStatus;
+  lockReason: Events['session.locked']['reason'] | null;
+  onUnlocked: () => Promise<void>;
+  /** Re-reads the status so failed attempts and a lockout show up. */
+  onAttemptFailed: () => Promise<void>;
+}
+
+export function UnlockScreen({ status, lockReason, onUnlocked, onAttemptFailed }: Props) {
+  const [mode, setMode] = useState<'passphrase' | 'recover'>('passphrase');
+  return (
+    <AuthLayout wide={mode === 'recover'}>
+      {mode === 'passphrase' ? (
+        <PassphraseUnlockForm
+          status={status}
+          lockReason={lockReason}
+          onUnlocked={onUnlocked}
+          onAttemptFailed={onAttemptFailed}
+          onUseRecovery={() => setMode('recover')}
+        />
+      ) : (
+        <RecoverForm
+          status={status}
+          onUnlocked={onUnlocked}
+          onAttemptFailed={onAttemptFailed}
+          onBack={() => setMode('passphrase')}
+        />
+      )}
+    </AuthLayout>
+  );
+}
