@@ -4,18 +4,24 @@
  * the session's user, and always answers with an envelope — it never throws.
  */
 import { listAudit, verifyAudit } from './audit';
-import { contract, type ChannelName, type Envelope, type OutputOf, type ParsedInputOf } from './contract';
+import { contract, HOST_CHANNELS, type ChannelName, type Envelope, type ErrorPayload, type HostChannel, type OutputOf, type ParsedInputOf } from './contract';
 import type { OfficeCore } from './core';
 import { AppError, isAppError } from './errors';
 import { requireRole } from './policy';
+import { listCaseload } from './services/caseload';
 import { caseworkHandlers } from './services/casework-handlers';
 import { contactsHandlers } from './services/contacts-handlers';
+import { pathwaysHandlers } from './services/pathways-handlers';
+import { programsHandlers } from './services/programs-handlers';
 import { search } from './services/search';
 import { getSettings, updateSettings } from './services/settings';
+import { personTimeline } from './services/timeline';
 import { addUser, changeOwnPassphrase, listUsers, resetPassphrase, setUserActive } from './services/users';
 
+/** The demo channels act on the office host (db/office-host.ts), not on one office. */
+type CoreChannel = Exclude<ChannelName, HostChannel>;
 type Handlers = {
-  [C in ChannelName]: (core: OfficeCore, input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
+  [C in CoreChannel]: (core: OfficeCore, input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
 };
 
 const handlers: Handlers = {
@@ -48,7 +54,11 @@ const handlers: Handlers = {
 
   ...caseworkHandlers,
   ...contactsHandlers,
+  ...pathwaysHandlers,
+  ...programsHandlers,
   'search.query': (core, input) => search(core.context(), input),
+  'caseload.list': (core, input) => listCaseload(core.context(), input),
+  'timeline.forPerson': (core, input) => personTimeline(core.context(), input),
 };
 
 /** Calls that must not count as a person's activity for the idle lock. */
@@ -60,18 +70,27 @@ export function isChannel(name: string): name is ChannelName {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
+function isCoreChannel(name: string): name is CoreChannel {
+  return isChannel(name) && !(HOST_CHANNELS as readonly string[]).includes(name);
+}
+
+/** Parses a call's input with its channel's schema: the data, or the INVALID_INPUT envelope. */
+export function parseInput(channel: ChannelName, raw: unknown): { ok: true; data: unknown } | { ok: false; error: ErrorPayload } {
+  const parsed = contract[channel].input.safeParse(raw === undefined ? {} : raw);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const issue = parsed.error.issues[0];
+  return fail(
+    new AppError('INVALID_INPUT', issue ? `${issue.path.join('.') || 'input'}: ${issue.message}` : 'invalid input', {
+      field: issue ? issue.path.join('.') : null,
+    }),
+  );
+}
+
 export function createDispatcher(core: OfficeCore): Dispatch {
   return async (channel, raw) => {
-    if (!isChannel(channel)) return fail(new AppError('UNKNOWN_CHANNEL', 'no such call'));
-    const parsed = contract[channel].input.safeParse(raw === undefined ? {} : raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return fail(
-        new AppError('INVALID_INPUT', issue ? `${issue.path.join('.') || 'input'}: ${issue.message}` : 'invalid input', {
-          field: issue ? issue.path.join('.') : null,
-        }),
-      );
-    }
+    if (!isCoreChannel(channel)) return fail(new AppError('UNKNOWN_CHANNEL', 'no such call'));
+    const parsed = parseInput(channel, raw);
+    if (!parsed.ok) return parsed;
     if (!PASSIVE.has(channel)) core.touch();
     try {
       const run = handlers[channel] as (core: OfficeCore, input: unknown) => unknown;
@@ -82,7 +101,8 @@ export function createDispatcher(core: OfficeCore): Dispatch {
   };
 }
 
-function fail(e: unknown): Envelope<never> {
+/** The envelope for a failure; never throws, never leaks a message that is not an AppError's. */
+export function fail(e: unknown): { ok: false; error: ErrorPayload } {
   if (isAppError(e)) {
     return { ok: false, error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } };
   }

@@ -6,15 +6,23 @@
  */
 import type { z } from 'zod';
 import { adminChannels } from './channels/admin';
+import { caseloadChannels } from './channels/caseload';
 import { caseworkChannels } from './channels/casework';
 import { contactsChannels } from './channels/contacts';
+import { demoChannels } from './channels/demo';
+import { pathwaysChannels } from './channels/pathways';
+import { programsChannels } from './channels/programs';
 import { searchChannels } from './channels/search';
 import { sessionChannels } from './channels/session';
 import type { ErrorCode } from './errors';
 
 export * from './channels/admin';
+export * from './channels/caseload';
 export * from './channels/casework';
 export * from './channels/contacts';
+export * from './channels/demo';
+export * from './channels/pathways';
+export * from './channels/programs';
 export * from './channels/search';
 export * from './channels/session';
 
@@ -23,7 +31,11 @@ export const contract = {
   ...adminChannels,
   ...caseworkChannels,
   ...contactsChannels,
+  ...caseloadChannels,
   ...searchChannels,
+  ...demoChannels,
+  ...programsChannels,
+  ...pathwaysChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -46,9 +58,11 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorPayl
 /** Events pushed from the main process to the renderer. */
 export interface Events {
   'session.locked': { reason: 'idle' | 'manual' };
+  /** Long work (creating the demo office, later imports and reports) reports how far it is. */
+  progress: { task: 'demo'; done: number; total: number };
 }
 export type EventName = keyof Events;
-export const EVENTS: EventName[] = ['session.locked'];
+export const EVENTS: EventName[] = ['session.locked', 'progress'];
 
 /** Prefix of every IPC channel name, so contract calls never collide with Electron's own. */
 export const IPC_PREFIX = 'api:';

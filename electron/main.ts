@@ -16,9 +16,9 @@ import {
   shell,
   type MenuItemConstructorOptions,
 } from 'electron';
-import { createDispatcher } from '../db/api';
 import { IPC_EVENT_PREFIX } from '../db/contract';
-import { OfficeCore } from '../db/core';
+import { fillDemoOffice } from '../db/demo/office';
+import { OfficeHost } from '../db/office-host';
 import { makeFrameCheck, registerIpc } from './ipc';
 import { installAppProtocol, registerAppScheme } from './protocol';
 import { APP_ENTRY_URL, denyAllPermissions, hardenWebContents, isAppUrl, isSafeExternalUrl } from './security';
@@ -26,7 +26,7 @@ import { APP_ENTRY_URL, denyAllPermissions, hardenWebContents, isAppUrl, isSafeE
 const IDLE_CHECK_MS = 15_000;
 
 let mainWindow: BrowserWindow | null = null;
-let core: OfficeCore | null = null;
+let core: OfficeHost | null = null;
 let idleTimer: NodeJS.Timeout | null = null;
 
 function fatal(title: string, message: string): void {
@@ -142,27 +142,30 @@ async function onReady(): Promise<void> {
     return;
   }
 
-  let officeCore: OfficeCore;
+  let host: OfficeHost;
   try {
-    officeCore = new OfficeCore({
-      dataDir: prepareDataDir(),
-      migrationsDir: path.join(__dirname, 'migrations'),
-      nativeBinding,
-      onEvent: (event, payload) => sendEvent(event, payload),
-    });
+    host = new OfficeHost(
+      {
+        dataDir: prepareDataDir(),
+        migrationsDir: path.join(__dirname, 'migrations'),
+        nativeBinding,
+        onEvent: (event, payload) => sendEvent(event, payload),
+      },
+      (demo, scale, progress) => fillDemoOffice(demo, scale, progress).then(() => undefined),
+    );
   } catch (e) {
     const code = (e as { code?: unknown }).code;
     console.error(`hogo-case: the office core failed to start${typeof code === 'string' ? ` (${code})` : ''}`);
     fatal('Hogo Case cannot start', 'The office data could not be opened.');
     return;
   }
-  core = officeCore;
+  core = host;
   idleTimer = setInterval(() => core?.checkIdle(), IDLE_CHECK_MS);
 
   denyAllPermissions(session.defaultSession);
   installAppProtocol(session.defaultSession.protocol, path.join(__dirname, '..', 'renderer'));
 
-  const dispatch = createDispatcher(officeCore);
+  const dispatch = host.dispatch;
   registerIpc(
     ipcMain,
     dispatch,

@@ -13,7 +13,7 @@ import type {
 
 export const IPC_PREFIX: typeof ContractPrefix = 'api:';
 export const IPC_EVENT_PREFIX: typeof ContractEventPrefix = 'event:';
-export const EVENTS: readonly EventName[] = ['session.locked'];
+export const EVENTS: readonly EventName[] = ['session.locked', 'progress'];
 
 // domain.action in camelCase (e.g. vpoReports.record); main checks the name against the contract.
 const CHANNEL_NAME = /^[a-z][A-Za-z]*\.[a-z][A-Za-z]*$/;

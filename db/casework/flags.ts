@@ -3,6 +3,7 @@
  * ISO instant) decides which appointments have passed, and defaults to the start of `today`.
  */
 import type { Db } from '../open';
+import { programBreachFlag } from '../pathways/program-flags';
 import { findCase } from '../services/contacts';
 import { evaluateCaseMonth } from '../services/standards';
 import { stmt } from '../statements';
@@ -19,6 +20,12 @@ export interface CaseFlags {
   endingSoon: boolean;
   /** A scheduled appointment whose time has passed with no contact recorded. */
   appointmentNeedsOutcome: boolean;
+  /**
+   * A missed required program session, a possible breach of the treatment condition: an
+   * unacceptable absence in the last 90 days, or a core session over 7 days overdue
+   * (db/pathways/program-flags.ts).
+   */
+  programMissed: boolean;
 }
 
 export const POSITIVE_TEST_WINDOW_DAYS = 90;
@@ -30,6 +37,7 @@ const NO_FLAGS: CaseFlags = {
   missingVpoReport: false,
   endingSoon: false,
   appointmentNeedsOutcome: false,
+  programMissed: false,
 };
 
 export function caseFlags(db: Db, caseId: string, today: string, now?: string): CaseFlags {
@@ -72,5 +80,7 @@ export function caseFlags(db: Db, caseId: string, today: string, now?: string): 
 
   const endingSoon = c.endDate >= today && c.endDate <= addDays(today, ENDING_SOON_DAYS);
 
-  return { positiveTest, overdueContact, missingVpoReport, endingSoon, appointmentNeedsOutcome };
+  const programMissed = programBreachFlag(db, [c.id], today).has(c.id);
+
+  return { positiveTest, overdueContact, missingVpoReport, endingSoon, appointmentNeedsOutcome, programMissed };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DrugTest, DrugTestMethod, DrugTestResult, DrugType, ParsedInputOf } from '../contract';
 import { AppError } from '../errors';
 import { stmt } from '../statements';
-import { mutate, type ServiceContext } from '../write';
+import { mutate, type ServiceContext, type Tx } from '../write';
 import { assertPastDateInCase, canSeeRestricted, loadCase, type CaseInfo } from './contacts';
 
 interface DrugTestRow {
@@ -36,7 +36,7 @@ function toDrugTest(r: DrugTestRow): DrugTest {
 }
 
 /** Test results are sensitive: only the case's own officer, supervisors and administrators. */
-function loadCaseForTests(ctx: ServiceContext, caseId: string): CaseInfo {
+export function loadCaseForTests(ctx: ServiceContext, caseId: string): CaseInfo {
   const c = loadCase(ctx, caseId);
   if (!canSeeRestricted(ctx, c)) {
     throw new AppError('FORBIDDEN', "drug tests are visible only to the case's officer, supervisors and administrators");
@@ -44,29 +44,41 @@ function loadCaseForTests(ctx: ServiceContext, caseId: string): CaseInfo {
   return c;
 }
 
-export function recordDrugTest(ctx: ServiceContext, input: ParsedInputOf<'drugTests.record'>): DrugTest {
+export type DrugTestInput = ParsedInputOf<'drugTests.record'>;
+
+/** Every rule a test must pass before it is written (also used by program sessions' rosters). */
+export function checkDrugTest(ctx: ServiceContext, input: DrugTestInput): CaseInfo {
   const c = loadCaseForTests(ctx, input.caseId);
   assertPastDateInCase(ctx, c, input.testedOn, 'testedOn');
   // ASSUMPTION: a kit test is taken only with signed consent; without it the only result is "refused".
   if (!input.consent && input.result !== 'refused') {
     throw new AppError('VALIDATION', 'a test without consent can only be recorded as refused', { field: 'consent' });
   }
+  return c;
+}
+
+/** Writes a test that passed checkDrugTest, inside the caller's transaction; returns its id. */
+export function insertDrugTest(ctx: ServiceContext, tx: Tx, c: CaseInfo, input: DrugTestInput): string {
   const id = randomUUID();
-  mutate(ctx, 'drugTests.record', (tx) =>
-    tx.insert('drug_tests', {
-      id,
-      case_id: c.id,
-      tested_on: input.testedOn,
-      method: input.method,
-      substances: JSON.stringify(input.substances),
-      result: input.result,
-      consent: input.consent ? 1 : 0,
-      follow_up: input.followUp,
-      recorded_by: ctx.actor.userId,
-      created_at: tx.at,
-      updated_at: tx.at,
-    }),
-  );
+  tx.insert('drug_tests', {
+    id,
+    case_id: c.id,
+    tested_on: input.testedOn,
+    method: input.method,
+    substances: JSON.stringify(input.substances),
+    result: input.result,
+    consent: input.consent ? 1 : 0,
+    follow_up: input.followUp,
+    recorded_by: ctx.actor.userId,
+    created_at: tx.at,
+    updated_at: tx.at,
+  });
+  return id;
+}
+
+export function recordDrugTest(ctx: ServiceContext, input: DrugTestInput): DrugTest {
+  const c = checkDrugTest(ctx, input);
+  const id = mutate(ctx, 'drugTests.record', (tx) => insertDrugTest(ctx, tx, c, input));
   return toDrugTest(stmt(ctx.db, 'SELECT * FROM drug_tests WHERE id = ?').get(id) as DrugTestRow);
 }
 

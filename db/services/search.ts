@@ -12,10 +12,11 @@ interface TermRow {
 }
 
 const KIND_ORDER: Record<SearchHit['kind'], number> = { person: 0, case: 1, contact: 2 };
-// The trigram index answers LIKE '%…%' for patterns of 3 characters or more; shorter ones scan.
-const VIA_INDEX = `SELECT t.kind, t.ref_id, t.supervisee_id, t.case_id, t.text
+// The trigram index answers LIKE '%…%' for patterns of 3 characters or more, but only without an
+// ESCAPE clause; shorter patterns, and those holding a LIKE wildcard, scan.
+export const VIA_INDEX = `SELECT t.kind, t.ref_id, t.supervisee_id, t.case_id, t.text
   FROM search_fts f JOIN search_terms t ON t.id = f.rowid
-  WHERE f.text LIKE @pattern ESCAPE '\\' LIMIT @cap`;
+  WHERE f.text LIKE @pattern LIMIT @cap`;
 const BY_SCAN = `SELECT kind, ref_id, supervisee_id, case_id, text FROM search_terms
   WHERE text LIKE @pattern ESCAPE '\\' LIMIT @cap`;
 
@@ -26,8 +27,9 @@ export function search(ctx: ServiceContext, input: ParsedInputOf<'search.query'>
   const cap = input.limit * 5;
   const found = new Map<string, { row: TermRow; form: string }>();
   for (const form of forms) {
-    const sql = [...form].length >= 3 ? VIA_INDEX : BY_SCAN;
-    for (const row of stmt(ctx.db, sql).all({ pattern: `%${escapeLike(form)}%`, cap }) as TermRow[]) {
+    const indexed = [...form].length >= 3 && !/[\\%_]/.test(form);
+    const pattern = indexed ? `%${form}%` : `%${escapeLike(form)}%`;
+    for (const row of stmt(ctx.db, indexed ? VIA_INDEX : BY_SCAN).all({ pattern, cap }) as TermRow[]) {
       if (!found.has(row.ref_id)) found.set(row.ref_id, { row, form });
     }
   }

@@ -1,3 +1,7 @@
+import { peopleEn } from './people.en';
+import { dailyEn } from './daily.en';
+import { caseloadEn } from './caseload.en';
+import { demoEn } from './demo.en';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -316,4 +320,8 @@ export const en: Messages = {
     default:
       'Restart the app. If that does not help, contact your system administrator and give them the error code above.',
   },
+  ...dailyEn,
+  ...peopleEn,
+  ...caseloadEn,
+  ...demoEn,
 };

@@ -1,3 +1,8 @@
+import { peopleJa } from './people.ja';
+import { dailyJa } from './daily.ja';
+import { caseloadJa } from './caseload.ja';
+import { demoJa } from './demo.ja';
+
 export const ja = {
   app: {
     title: 'Hogo Case',
@@ -312,4 +317,8 @@ export const ja = {
     default:
       'アプリを再起動してください。解決しない場合は、上のエラーコードを添えてシステム担当者に連絡してください。',
   },
+  ...dailyJa,
+  ...peopleJa,
+  ...caseloadJa,
+  ...demoJa,
 } as const;

@@ -1,12 +1,14 @@
 /**
  * Foundation benchmarks. Each line compares the app's path with a baseline measured in the same
  * run on the same machine, and prints the ratio; nothing here asserts a timing.
- *   npm run bench            (BENCH_ROWS=5000 to change the size)
+ *   npm run bench            (BENCH_ROWS=5000 to change the size; then tests/bench/casework.ts)
  */
+import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID, scryptSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { SYSTEM_ACTOR } from '../../db/audit';
 import { DEFAULT_KDF } from '../../db/keyslots';
@@ -99,3 +101,16 @@ for (const r of results) {
 }
 console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 rmSync(dir, { recursive: true, force: true });
+
+// The casework benchmark generates a demo office (scale 100 by default, a few minutes) and runs in
+// its own process, so its peak RSS is its own. BENCH_CASEWORK=0 skips it.
+if (process.env.BENCH_CASEWORK !== '0') {
+  const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(new URL('./casework.ts', import.meta.url))], { stdio: 'inherit' });
+  if (r.status !== 0) process.exitCode = r.status ?? 1;
+}
+
+// The support pathway benchmark (program roster, …) likewise, in its own process. BENCH_PATHWAYS=0 skips it.
+if (process.env.BENCH_PATHWAYS !== '0') {
+  const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(new URL('./pathways.ts', import.meta.url))], { stdio: 'inherit' });
+  if (r.status !== 0) process.exitCode = r.status ?? 1;
+}

@@ -8,9 +8,10 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
-import { createDispatcher } from '../../db/api';
 import type { Bridge, EventName, Events } from '../../db/contract';
-import { OfficeCore } from '../../db/core';
+import type { OfficeCore } from '../../db/core';
+import { fillDemoOffice } from '../../db/demo/office';
+import { OfficeHost } from '../../db/office-host';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security';
 
 export const APP_ORIGIN = 'http://app.test';
@@ -59,8 +60,11 @@ export interface Harness {
   open: () => Promise<void>;
   /** Resolves once every event emitted so far has been delivered to the page. */
   flushEvents: () => Promise<void>;
-  /** Full-page screenshot into tests/e2e/screenshots/<name>.png. */
-  shot: (name: string) => Promise<void>;
+  /**
+   * Screenshot into tests/e2e/screenshots/<name>.png: the full page, or only the window for pages
+   * whose long lists are virtualized (a full-page shot of those is mostly blank rows).
+   */
+  shot: (name: string, opts?: { viewportOnly?: boolean }) => Promise<void>;
 }
 
 interface Options {
@@ -94,23 +98,27 @@ export const test = base.extend<{ harness: Harness } & Options>({
     const events: Harness['events'] = [];
     let delivery: Promise<void> = Promise.resolve();
 
-    const core = new OfficeCore({
-      dataDir,
-      kdf: TEST_KDF,
-      now: clock.now,
-      onEvent: <E extends EventName>(event: E, payload: Events[E]) => {
-        events.push({ event, payload });
-        const json = JSON.parse(JSON.stringify(payload)) as unknown;
-        delivery = delivery
-          .then(() =>
-            page.evaluate(([e, p]) => (globalThis as unknown as PageGlobals).__hogoEmit(e, p), [event, json] as const),
-          )
-          .catch((err: unknown) => {
-            if (!page.isClosed()) problems.push(`event delivery failed: ${String(err)}`);
-          });
+    const host = new OfficeHost(
+      {
+        dataDir,
+        kdf: TEST_KDF,
+        now: clock.now,
+        onEvent: <E extends EventName>(event: E, payload: Events[E]) => {
+          events.push({ event, payload });
+          const json = JSON.parse(JSON.stringify(payload)) as unknown;
+          delivery = delivery
+            .then(() =>
+              page.evaluate(([e, p]) => (globalThis as unknown as PageGlobals).__hogoEmit(e, p), [event, json] as const),
+            )
+            .catch((err: unknown) => {
+              if (!page.isClosed()) problems.push(`event delivery failed: ${String(err)}`);
+            });
+        },
       },
-    });
-    const dispatch = createDispatcher(core);
+      (demo, scale, progress) => fillDemoOffice(demo, scale, progress).then(() => undefined),
+    );
+    const core = host.real;
+    const dispatch = host.dispatch;
 
     page.on('console', (msg) => {
       if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
@@ -176,10 +184,10 @@ export const test = base.extend<{ harness: Harness } & Options>({
           await seen;
         } while (seen !== delivery);
       },
-      shot: async (name) => {
+      shot: async (name, opts) => {
         // Let the caret/fonts settle so the picture shows the page as a person sees it.
         await page.evaluate(() => (globalThis as unknown as PageGlobals).document.fonts.ready.then(() => undefined));
-        await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+        await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: !opts?.viewportOnly });
       },
     };
 
@@ -187,7 +195,7 @@ export const test = base.extend<{ harness: Harness } & Options>({
       await use(harness);
       await harness.flushEvents();
     } finally {
-      core.close();
+      host.close();
       await harness.flushEvents();
       rmSync(dataDir, { recursive: true, force: true });
     }

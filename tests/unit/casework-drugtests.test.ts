@@ -105,6 +105,7 @@ describe('case flags', () => {
       missingVpoReport: true,
       endingSoon: true,
       appointmentNeedsOutcome: false,
+      programMissed: false,
     });
     for (const date of ['2026-10-05', '2026-10-19', '2026-11-02', '2026-11-16']) {
       await o.call('contacts.record', { caseId, kind: 'vpo_meeting', outcome: 'held', date });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { VIA_INDEX } from '../../db/services/search';
 import { tempDir } from '../helpers/office';
 import { caseworkOffice, partialIntake } from '../helpers/intake';
 
@@ -71,5 +72,19 @@ describe('search', () => {
     await office.call('supervisees.update', { id: yamada.person.id, familyName: '川口', familyKana: 'かわぐち', familyRomaji: 'Kawaguchi' });
     expect(names(await office.call('search.query', { q: 'kawaguchi' }))).toEqual(['川口 太郎']);
     expect(await office.call('search.query', { q: 'yamada' })).toEqual([]);
+  });
+});
+
+describe('search query plan', () => {
+  it('uses the trigram index for patterns of 3+ characters without wildcards', async () => {
+    const { office } = await officeWithPeople();
+    const db = office.core.context().db;
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${VIA_INDEX}`).all({ pattern: '%やまだ%', cap: 10 }) as { detail: string }[])
+      .map((r) => r.detail)
+      .join(' | ');
+    expect(plan).toMatch(/VIRTUAL TABLE INDEX 0:L/);
+    // Wildcards typed by the user are matched literally, through the escaped scan.
+    expect(await office.call('search.query', { q: '100%' })).toEqual([]);
+    expect(await office.call('search.query', { q: 'r8_0001' })).toEqual([]);
   });
 });

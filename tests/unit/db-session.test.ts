@@ -98,7 +98,7 @@ describe('first run, lock and unlock', () => {
   it('locks itself after the idle time, closing the database and telling the renderer', async () => {
     const clock = fakeClock();
     const events: string[] = [];
-    const office = await setupOffice(t.dir, { now: clock.now, onEvent: (e, p) => events.push(`${e}:${p.reason}`) });
+    const office = await setupOffice(t.dir, { now: clock.now, onEvent: (e, p) => events.push(`${e}:${'reason' in p ? p.reason : ''}`) });
     await office.call('settings.update', { idleMinutes: 5 });
     clock.advance(4 * 60_000);
     office.core.checkIdle();

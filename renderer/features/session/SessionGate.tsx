@@ -122,7 +122,13 @@ export function SessionGate() {
   const { status } = state;
   switch (status.state) {
     case 'no-office':
-      return <SetupScreen policy={status.policy} onDone={(code) => setState({ kind: 'recovery', code })} />;
+      return (
+        <SetupScreen
+          policy={status.policy}
+          onDone={(code) => setState({ kind: 'recovery', code })}
+          onDemoOpened={onUnlocked}
+        />
+      );
     case 'locked':
       return <UnlockScreen status={status} lockReason={lockReason} onUnlocked={onUnlocked} onAttemptFailed={refresh} />;
     case 'error':

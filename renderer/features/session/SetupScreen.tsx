@@ -10,11 +10,20 @@ import { useFieldErrors } from '../../components/useFieldErrors';
 import { PageHeading } from '../../components/PageHeading';
 import { StrengthMeter } from '../../components/StrengthMeter';
 import { useErrorText } from '../../i18n/useFormat';
+import { DemoOffer } from './DemoOffer';
 import { isValidLogin, normalizeLogin, passphraseProblem } from './validation';
 
 type FieldName = 'officeName' | 'login' | 'displayName' | 'passphrase' | 'confirm';
 
-export function SetupScreen({ policy, onDone }: { policy: Policy; onDone: (recoveryCode: string) => void }) {
+export function SetupScreen({
+  policy,
+  onDone,
+  onDemoOpened,
+}: {
+  policy: Policy;
+  onDone: (recoveryCode: string) => void;
+  onDemoOpened: () => Promise<void>;
+}) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const min = policy.minPassphraseLength;
@@ -143,6 +152,7 @@ export function SetupScreen({ policy, onDone }: { policy: Policy; onDone: (recov
           </button>
         </div>
       </form>
+      <DemoOffer onOpened={onDemoOpened} />
     </AuthLayout>
   );
 }

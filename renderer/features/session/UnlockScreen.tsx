@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Events } from '../../../db/contract';
+import { DemoLockedNotice, DemoOffer } from './DemoOffer';
 import { AuthLayout } from '../../components/AuthLayout';
 import { PassphraseUnlockForm } from './PassphraseUnlockForm';
 import { RecoverForm } from './RecoverForm';
@@ -15,6 +16,8 @@ interface Props {
 }
 
 export function UnlockScreen({ status, lockReason, onUnlocked, onAttemptFailed }: Props) {
+  // Leaving the demo or opening it changes which office is shown: re-read the status either way.
+  const demo = status.demo ? <DemoLockedNotice onLeft={onAttemptFailed} /> : <DemoOffer onOpened={onUnlocked} />;
   const [mode, setMode] = useState<'passphrase' | 'recover'>('passphrase');
   return (
     <AuthLayout wide={mode === 'recover'}>
@@ -34,6 +37,7 @@ export function UnlockScreen({ status, lockReason, onUnlocked, onAttemptFailed }
           onBack={() => setMode('passphrase')}
         />
       )}
+      {mode === 'passphrase' ? demo : null}
     </AuthLayout>
   );
 }

@@ -1,12 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AgendaPage } from '../appointments/AgendaPage';
 import { AuditPage } from '../audit/AuditPage';
 import { DashboardPage } from '../dashboard/DashboardPage';
+import { IntakePage } from '../people/IntakePage';
+import { PeoplePage } from '../people/PeoplePage';
+import { PersonPage } from '../person/PersonPage';
 import { useSession } from '../session/SessionContext';
 import { SettingsPage } from '../settings/SettingsPage';
+import { StandardsPage } from '../standards/StandardsPage';
 import { UsersPage } from '../users/UsersPage';
+import { VposPage } from '../vpos/VposPage';
 import { AppHeader } from './AppHeader';
-import { pagesFor, type PageId } from './pages';
+import { NavigationContext, navPageOf, pageLabelKey, pagesFor, type Navigation, type PageId, type Route } from './pages';
 
 function isLockShortcut(e: KeyboardEvent): boolean {
   return (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'l';
@@ -17,9 +23,22 @@ export function AppFrame() {
   const { t } = useTranslation();
   const { status, lock } = useSession();
   const pages = pagesFor(status.user.role);
-  const [page, setPage] = useState<PageId>('dashboard');
+  // A stack of routes, so a page opened from another (a person from the search) has Back.
+  const [stack, setStack] = useState<Route[]>([{ page: 'dashboard' }]);
   const [locking, setLocking] = useState(false);
-  const current = pages.includes(page) ? page : 'dashboard';
+  const top = stack[stack.length - 1] ?? { page: 'dashboard' };
+  const route: Route = pages.includes(navPageOf(top)) ? top : { page: 'dashboard' };
+  const current = navPageOf(route);
+  const setPage = useCallback((p: PageId) => setStack([{ page: p }]), []);
+  const navigation = useMemo<Navigation>(
+    () => ({
+      route,
+      navigate: (next, opts) => setStack((s) => (opts?.replace ? [...s.slice(0, -1), next] : [...s, next].slice(-30))),
+      back: () => setStack((s) => (s.length > 1 ? s.slice(0, -1) : s)),
+      canGoBack: stack.length > 1,
+    }),
+    [route, stack.length],
+  );
 
   const doLock = useCallback(() => {
     setLocking(true);
@@ -37,39 +56,49 @@ export function AppFrame() {
   }, [doLock]);
 
   return (
-    <div className="app-frame">
-      <button
-        type="button"
-        className="skip-link"
-        onClick={() => document.querySelector<HTMLElement>('main h1')?.focus()}
-      >
-        {t('app.skipToMain')}
-      </button>
-      <AppHeader locking={locking} onLock={doLock} />
-      <div className="app-body">
-        <nav className="app-nav" aria-label={t('shell.nav')}>
-          <ul>
-            {pages.map((p) => (
-              <li key={p}>
-                <button
-                  type="button"
-                  className="nav-item"
-                  aria-current={p === current ? 'page' : undefined}
-                  onClick={() => setPage(p)}
-                >
-                  {t(`nav.${p}`)}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <main className="app-main" id="main">
-          {current === 'dashboard' ? <DashboardPage onNavigate={setPage} /> : null}
-          {current === 'users' ? <UsersPage /> : null}
-          {current === 'audit' ? <AuditPage /> : null}
-          {current === 'settings' ? <SettingsPage /> : null}
-        </main>
+    <NavigationContext value={navigation}>
+      <div className="app-frame">
+        <button
+          type="button"
+          className="skip-link"
+          onClick={() => document.querySelector<HTMLElement>('main h1')?.focus()}
+        >
+          {t('app.skipToMain')}
+        </button>
+        <AppHeader locking={locking} onLock={doLock} />
+        <div className="app-body">
+          <nav className="app-nav" aria-label={t('shell.nav')}>
+            <ul>
+              {pages.map((p) => (
+                <li key={p}>
+                  <button
+                    type="button"
+                    className="nav-item"
+                    aria-current={p === current ? 'page' : undefined}
+                    onClick={() => setPage(p)}
+                  >
+                    {t(pageLabelKey(p))}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <main className="app-main" id="main">
+            {route.page === 'dashboard' ? <DashboardPage onNavigate={setPage} /> : null}
+            {route.page === 'people' ? <PeoplePage /> : null}
+            {route.page === 'intake' ? <IntakePage /> : null}
+            {route.page === 'person' ? (
+              <PersonPage key={`${route.superviseeId}-${stack.length}`} superviseeId={route.superviseeId} tab={route.tab} notice={route.notice} />
+            ) : null}
+            {route.page === 'vpos' ? <VposPage /> : null}
+            {route.page === 'agenda' ? <AgendaPage /> : null}
+            {route.page === 'standards' ? <StandardsPage /> : null}
+            {route.page === 'users' ? <UsersPage /> : null}
+            {route.page === 'audit' ? <AuditPage /> : null}
+            {route.page === 'settings' ? <SettingsPage /> : null}
+          </main>
+        </div>
       </div>
-    </div>
+    </NavigationContext>
   );
 }

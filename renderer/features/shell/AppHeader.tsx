@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { call } from '../../api';
+import { HeaderSearch } from '../search/HeaderSearch';
 import { useSession } from '../session/SessionContext';
 
 export function AppHeader({ locking, onLock }: { locking: boolean; onLock: () => void }) {
@@ -18,7 +20,19 @@ export function AppHeader({ locking, onLock }: { locking: boolean; onLock: () =>
           <span className="visually-hidden">: {t('shell.demoTitle')}</span>
         </span>
       ) : null}
+      {status.demo ? (
+        <button
+          type="button"
+          className="button-secondary button-small demo-leave"
+          title={t('demoOffice.leaveTitle')}
+          // The office host locks the demo; the session.locked event then shows the real office.
+          onClick={() => void call('demo.leave', {})}
+        >
+          {t('demoOffice.leave')}
+        </button>
+      ) : null}
       <div className="header-spacer" />
+      <HeaderSearch />
       <p className="current-user">
         <span className="visually-hidden">{t('shell.signedInAs')}: </span>
         <span className="current-user-name">{user.displayName}</span>

@@ -1,0 +1,216 @@
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseCategory, DrugType, EmploymentStatus, Sex } from '../../../db/contract';
+import { ErrorAlert } from '../../components/Alert';
+import { TextField } from '../../components/Field';
+import { PageHeading } from '../../components/PageHeading';
+import { formatDate } from '../../i18n/dates';
+import { useDateStyle } from '../../i18n/useFormat';
+import { usePersonMutation, useIntensityLevels } from '../person/queries';
+import { useSession } from '../session/SessionContext';
+import { useNavigation } from '../shell/pages';
+import { BackButton } from './BackButton';
+import { CATEGORY_CODES, DRUG_TYPE_CODES, EMPLOYMENT_CODES, SEX_CODES } from './codes';
+import { CheckboxGroup, RadioGroup, SelectField, TextAreaField } from './fields';
+import { buildIntake, checkIntake, EMPTY_INTAKE, INTAKE_FIELDS, type IntakeState } from './intake';
+import { OfficerSelect, VpoSelect } from './AssignFields';
+import { ageOn, isIsoDate, todayInJapan } from './personFormat';
+import { RuleFields } from './RuleFields';
+import { focusNamed, useFormErrors } from './useFormErrors';
+
+/** 新規受理: the person, the first case with its phases, and the general conditions, in one save. */
+export function IntakePage() {
+  const { t } = useTranslation();
+  const style = useDateStyle();
+  const { navigate, back } = useNavigation();
+  const me = useSession().status.user;
+  const formRef = useRef<HTMLFormElement>(null);
+  const today = todayInJapan();
+  const [s, setState] = useState<IntakeState>({ ...EMPTY_INTAKE, officerId: me.id });
+  const { errors, formError, clear, setClientErrors, setServerError } = useFormErrors(INTAKE_FIELDS);
+  const levels = useIntensityLevels();
+  const create = usePersonMutation('supervisees.create', null);
+
+  useEffect(() => {
+    const list = levels.data;
+    if (!list || list.length === 0) return;
+    setState((prev) => (prev.intensityLevel ? prev : { ...prev, intensityLevel: list.find((l) => l.id === 'B')?.id ?? list[0]!.id }));
+  }, [levels.data]);
+
+  function set<K extends keyof IntakeState>(key: K, field: string = key) {
+    return (v: IntakeState[K]) => {
+      setState((prev) => ({ ...prev, [key]: v }));
+      clear(field);
+    };
+  }
+  const err = (f: string) => errors[f] ?? null;
+
+  const age = ageOn(s.birthDate, today);
+  const birthHint = useMemo(() => {
+    if (!isIsoDate(s.birthDate)) return t('intake.birthDateHint');
+    const written = formatDate(s.birthDate, style);
+    return age === null ? written : `${written}・${t('person.age', { n: age })}`;
+  }, [age, s.birthDate, style, t]);
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const found = checkIntake(s, today);
+    const messages = Object.fromEntries(Object.entries(found).map(([f, key]) => [f, t(key)]));
+    const first = setClientErrors(messages);
+    if (first) return focusNamed(formRef.current, first);
+    create.mutate(buildIntake(s), {
+      onSuccess: (detail) =>
+        navigate({ page: 'person', superviseeId: detail.person.id, tab: 'case', notice: 'created' }, { replace: true }),
+      onError: (error) => focusNamed(formRef.current, setServerError(error)),
+    });
+  }
+
+  const errorCount = Object.keys(errors).length;
+
+  return (
+    <>
+      <BackButton />
+      <PageHeading>{t('intake.title')}</PageHeading>
+      <p className="lead">{t('intake.intro')}</p>
+      <form ref={formRef} onSubmit={submit} noValidate className="intake-form">
+        {errorCount > 0 ? (
+          <div className="alert alert-error" role="alert">
+            <p>{t('intake.fixErrors', { n: errorCount })}</p>
+          </div>
+        ) : null}
+
+        <section className="card" aria-labelledby="intake-person">
+          <h2 id="intake-person">{t('intake.personSection')}</h2>
+          <div className="name-grid">
+            <TextField name="familyName" label={t('person.familyName')} value={s.familyName} onChange={set('familyName')} error={err('familyName')} required maxLength={40} autoComplete="off" autoFocus />
+            <TextField name="givenName" label={t('person.givenName')} value={s.givenName} onChange={set('givenName')} error={err('givenName')} maxLength={40} autoComplete="off" />
+            <TextField name="familyKana" label={t('person.familyKana')} value={s.familyKana} onChange={set('familyKana')} error={err('familyKana')} required maxLength={80} autoComplete="off" />
+            <TextField name="givenKana" label={t('person.givenKana')} value={s.givenKana} onChange={set('givenKana')} error={err('givenKana')} maxLength={80} autoComplete="off" />
+            <TextField name="familyRomaji" label={t('person.familyRomaji')} value={s.familyRomaji} onChange={set('familyRomaji')} error={err('familyRomaji')} maxLength={80} autoComplete="off" spellCheck={false} />
+            <TextField name="givenRomaji" label={t('person.givenRomaji')} value={s.givenRomaji} onChange={set('givenRomaji')} error={err('givenRomaji')} maxLength={80} autoComplete="off" spellCheck={false} />
+          </div>
+          <p className="hint">{t('intake.namesHint')}</p>
+          <div className="grid-person section-gap">
+            <div className="field">
+              <label htmlFor="intake-birth">
+                {t('person.birthDate')}
+                <span className="required-mark"> ({t('common.required')})</span>
+              </label>
+              <div className="field-control">
+                <input
+                  id="intake-birth"
+                  name="birthDate"
+                  type="date"
+                  value={s.birthDate}
+                  max={today}
+                  required
+                  onChange={(e) => set('birthDate')(e.target.value)}
+                  aria-invalid={err('birthDate') ? true : undefined}
+                  aria-describedby="intake-birth-error intake-birth-hint"
+                />
+              </div>
+              {err('birthDate') ? (
+                <p id="intake-birth-error" className="field-error">
+                  {err('birthDate')}
+                </p>
+              ) : null}
+              <p id="intake-birth-hint" className={age === null ? 'hint' : 'hint age-hint'} aria-live="polite">
+                {birthHint}
+              </p>
+            </div>
+            <RadioGroup<Sex>
+              legend={t('person.sex')}
+              name="sex"
+              required
+              options={SEX_CODES.map((c) => ({ value: c, label: t(`peopleCodes.sex.${c}`) }))}
+              value={s.sex}
+              onChange={set('sex')}
+              error={err('sex')}
+            />
+            <TextField name="phone" label={t('person.phone')} value={s.phone} onChange={set('phone')} error={err('phone')} maxLength={40} inputMode="tel" autoComplete="off" />
+          </div>
+          <div className="grid-2 section-gap">
+            <TextField name="address" label={t('person.address')} value={s.address} onChange={set('address')} error={err('address')} maxLength={200} autoComplete="off" />
+            <TextField name="languageNeeds" label={t('person.languageNeeds')} hint={t('person.languageNeedsHint')} value={s.languageNeeds} onChange={set('languageNeeds')} error={err('languageNeeds')} maxLength={200} autoComplete="off" />
+          </div>
+        </section>
+
+        <section className="card" aria-labelledby="intake-offence">
+          <h2 id="intake-offence">{t('intake.offenceSection')}</h2>
+          <CheckboxGroup<DrugType>
+            name="drugTypes"
+            legend={t('person.drugTypes')}
+            options={DRUG_TYPE_CODES.map((c) => ({ value: c, label: t(`peopleCodes.drug.${c}`) }))}
+            value={s.drugTypes}
+            onChange={set('drugTypes')}
+            error={err('drugTypes')}
+          />
+          <div className="grid-offence section-gap">
+            <TextAreaField name="offences" label={t('person.offences')} hint={t('person.offencesHint')} value={s.offences} onChange={set('offences')} error={err('offences')} maxLength={1000} rows={2} />
+            <TextField name="priorConvictions" className="field-narrow" label={t('person.priorConvictions')} value={s.priorConvictions} onChange={set('priorConvictions')} error={err('priorConvictions')} inputMode="numeric" maxLength={2} autoComplete="off" />
+          </div>
+        </section>
+
+        <section className="card" aria-labelledby="intake-assign">
+          <h2 id="intake-assign">{t('intake.assignSection')}</h2>
+          <div className="grid-2">
+            <OfficerSelect value={s.officerId} onChange={set('officerId')} error={err('officerId')} />
+            <VpoSelect value={s.vpoId} onChange={set('vpoId')} error={err('vpoId')} />
+          </div>
+        </section>
+
+        <section className="card" aria-labelledby="intake-case">
+          <h2 id="intake-case">{t('intake.caseSection')}</h2>
+          <div className="grid-3">
+            <TextField name="caseNumber" className="field-mono" label={t('person.caseNumber')} hint={t('intake.caseNumberHint')} value={s.caseNumber} onChange={set('caseNumber')} error={err('caseNumber')} required maxLength={40} autoComplete="off" spellCheck={false} />
+            <SelectField
+              name="rule.category"
+              className="span-2"
+              label={t('intake.category')}
+              required
+              placeholder={t('intake.choose')}
+              value={s.category}
+              onChange={(v) => set('category', 'rule.category')(v as CaseCategory)}
+              options={CATEGORY_CODES.map((c) => ({ value: c, label: t(`peopleCodes.category.${c}`) }))}
+              error={err('rule.category')}
+            />
+          </div>
+          <RuleFields state={s} set={set} errors={errors} today={today} />
+          <div className="grid-3 section-gap">
+            <SelectField
+              name="intensityLevel"
+              label={t('person.intensity')}
+              hint={t('intake.intensityHint')}
+              required
+              value={s.intensityLevel}
+              onChange={set('intensityLevel')}
+              options={(levels.data ?? []).map((l) => ({ value: l.id, label: l.label }))}
+              error={err('intensityLevel')}
+            />
+            <SelectField
+              name="employmentAtStart"
+              label={t('person.employmentAtStart')}
+              placeholder={t('intake.notKnownYet')}
+              value={s.employmentAtStart}
+              onChange={(v) => set('employmentAtStart')(v as EmploymentStatus | '')}
+              options={EMPLOYMENT_CODES.map((c) => ({ value: c, label: t(`peopleCodes.employment.${c}`) }))}
+              error={err('employmentAtStart')}
+            />
+          </div>
+          <TextAreaField className="section-gap" name="guidelines" label={t('person.guidelines')} hint={t('person.guidelinesHint')} value={s.guidelines} onChange={set('guidelines')} error={err('guidelines')} maxLength={4000} rows={2} />
+          <p className="hint section-gap">{t('intake.phasesAfterSave')}</p>
+        </section>
+
+        <ErrorAlert>{formError}</ErrorAlert>
+        <div className="form-actions">
+          <button type="submit" className="button-primary" disabled={create.isPending}>
+            {create.isPending ? t('common.saving') : t('intake.submit')}
+          </button>
+          <button type="button" className="button-secondary" onClick={back}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}
