@@ -2,10 +2,10 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorAlert } from '../../components/Alert';
-import { PassphraseField, TextField } from '../../components/Field';
+import { TextField } from '../../components/Field';
+import { NewPassphraseFields } from '../../components/NewPassphraseFields';
 import { useFieldErrors } from '../../components/useFieldErrors';
 import { PageHeading } from '../../components/PageHeading';
-import { StrengthMeter } from '../../components/StrengthMeter';
 import { useErrorText } from '../../i18n/useFormat';
 import { LockoutNotice, useLockedOut } from './LockoutNotice';
 import type { LockedStatus } from './SessionContext';
@@ -106,27 +106,17 @@ export function RecoverForm({ status, onUnlocked, onAttemptFailed, onBack }: Pro
             spellCheck={false}
             maxLength={200}
           />
-          <div>
-            <PassphraseField
-              ref={refs.passphrase}
-              label={t('fields.newPassphrase')}
-              value={passphrase}
-              onChange={bind('passphrase', setPassphrase)}
-              hint={t('fields.passphraseMinHint', { min })}
-              error={errors.passphrase}
-              required
-              autoComplete="new-password"
-            />
-            <StrengthMeter passphrase={passphrase} minLength={min} />
-          </div>
-          <PassphraseField
-            ref={refs.confirm}
-            label={t('fields.newPassphraseConfirm')}
-            value={confirm}
-            onChange={bind('confirm', setConfirm)}
-            error={errors.confirm}
-            required
-            autoComplete="new-password"
+          <NewPassphraseFields
+            label={t('fields.newPassphrase')}
+            confirmLabel={t('fields.newPassphraseConfirm')}
+            passphrase={passphrase}
+            confirm={confirm}
+            onPassphrase={bind('passphrase', setPassphrase)}
+            onConfirm={bind('confirm', setConfirm)}
+            minLength={min}
+            errors={errors}
+            passphraseRef={refs.passphrase}
+            confirmRef={refs.confirm}
           />
         </div>
         <div className="form-actions">

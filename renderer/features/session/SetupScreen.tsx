@@ -5,10 +5,10 @@ import type { Policy } from '../../../db/contract';
 import { call } from '../../api';
 import { ErrorAlert } from '../../components/Alert';
 import { AuthLayout } from '../../components/AuthLayout';
-import { PassphraseField, TextField } from '../../components/Field';
+import { TextField } from '../../components/Field';
+import { NewPassphraseFields } from '../../components/NewPassphraseFields';
 import { useFieldErrors } from '../../components/useFieldErrors';
 import { PageHeading } from '../../components/PageHeading';
-import { StrengthMeter } from '../../components/StrengthMeter';
 import { useErrorText } from '../../i18n/useFormat';
 import { DemoOffer } from './DemoOffer';
 import { isValidLogin, normalizeLogin, passphraseProblem } from './validation';
@@ -121,27 +121,17 @@ export function SetupScreen({
               maxLength={80}
               autoComplete="name"
             />
-            <div>
-              <PassphraseField
-                ref={refs.passphrase}
-                label={t('fields.passphrase')}
-                value={passphrase}
-                onChange={bind('passphrase', setPassphrase)}
-                hint={t('fields.passphraseMinHint', { min })}
-                error={errors.passphrase}
-                required
-                autoComplete="new-password"
-              />
-              <StrengthMeter passphrase={passphrase} minLength={min} />
-            </div>
-            <PassphraseField
-              ref={refs.confirm}
-              label={t('fields.passphraseConfirm')}
-              value={confirm}
-              onChange={bind('confirm', setConfirm)}
-              error={errors.confirm}
-              required
-              autoComplete="new-password"
+            <NewPassphraseFields
+              label={t('fields.passphrase')}
+              confirmLabel={t('fields.passphraseConfirm')}
+              passphrase={passphrase}
+              confirm={confirm}
+              onPassphrase={bind('passphrase', setPassphrase)}
+              onConfirm={bind('confirm', setConfirm)}
+              minLength={min}
+              errors={errors}
+              passphraseRef={refs.passphrase}
+              confirmRef={refs.confirm}
             />
           </div>
         </fieldset>

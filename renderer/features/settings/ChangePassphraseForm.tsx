@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ErrorAlert, StatusNotice } from '../../components/Alert';
 import { PassphraseField } from '../../components/Field';
+import { NewPassphraseFields } from '../../components/NewPassphraseFields';
 import { useFieldErrors } from '../../components/useFieldErrors';
-import { StrengthMeter } from '../../components/StrengthMeter';
 import { useErrorText } from '../../i18n/useFormat';
 import { useSession } from '../session/SessionContext';
 import { passphraseProblem } from '../session/validation';
@@ -65,27 +65,17 @@ export function ChangePassphraseForm() {
             required
             autoComplete="current-password"
           />
-          <div>
-            <PassphraseField
-              ref={refs.next}
-              label={t('fields.newPassphrase')}
-              value={next}
-              onChange={bind('next', setNext)}
-              error={errors.next}
-              hint={t('fields.passphraseMinHint', { min })}
-              required
-              autoComplete="new-password"
-            />
-            <StrengthMeter passphrase={next} minLength={min} />
-          </div>
-          <PassphraseField
-            ref={refs.confirm}
-            label={t('fields.newPassphraseConfirm')}
-            value={confirm}
-            onChange={bind('confirm', setConfirm)}
-            error={errors.confirm}
-            required
-            autoComplete="new-password"
+          <NewPassphraseFields
+            label={t('fields.newPassphrase')}
+            confirmLabel={t('fields.newPassphraseConfirm')}
+            passphrase={next}
+            confirm={confirm}
+            onPassphrase={bind('next', setNext)}
+            onConfirm={bind('confirm', setConfirm)}
+            minLength={min}
+            errors={{ passphrase: errors.next, confirm: errors.confirm }}
+            passphraseRef={refs.next}
+            confirmRef={refs.confirm}
           />
         </div>
         <StatusNotice>{change.isSuccess ? t('settings.passphraseChanged') : null}</StatusNotice>
