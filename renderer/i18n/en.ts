@@ -2,6 +2,9 @@ import { peopleEn } from './people.en';
 import { dailyEn } from './daily.en';
 import { caseloadEn } from './caseload.en';
 import { demoEn } from './demo.en';
+import { workEn } from './work.en';
+import { familiesEn } from './families.en';
+import { programsEn } from './programs.en';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -324,4 +327,7 @@ export const en: Messages = {
   ...peopleEn,
   ...caseloadEn,
   ...demoEn,
+  ...workEn,
+  ...familiesEn,
+  ...programsEn,
 };

@@ -2,6 +2,9 @@ import { peopleJa } from './people.ja';
 import { dailyJa } from './daily.ja';
 import { caseloadJa } from './caseload.ja';
 import { demoJa } from './demo.ja';
+import { workJa } from './work.ja';
+import { familiesJa } from './families.ja';
+import { programsJa } from './programs.ja';
 
 export const ja = {
   app: {
@@ -321,4 +324,7 @@ export const ja = {
   ...peopleJa,
   ...caseloadJa,
   ...demoJa,
+  ...workJa,
+  ...familiesJa,
+  ...programsJa,
 } as const;

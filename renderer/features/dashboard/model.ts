@@ -160,8 +160,7 @@ export const FLAG_TAB: Record<CaseloadFlag, string> = {
   positiveTest: 'drugtests',
   endingSoon: 'case',
   appointmentNeedsOutcome: 'appointments',
-  // The timeline lists program sessions until the person page has a programs tab.
-  programMissed: 'timeline',
+  programMissed: 'programs',
 };
 
 /**

@@ -14,6 +14,10 @@ import { ContactsTab } from '../contacts/ContactsTab';
 import { DrugTestsTab } from '../drugtests/DrugTestsTab';
 import { MeasuresTab } from '../measures/MeasuresTab';
 import { TimelineTab } from '../timeline/TimelineTab';
+import { ProgramsTab } from '../programs/ProgramsTab';
+import { HousingTab } from '../facilities/HousingTab';
+import { WorkTab } from '../work/WorkTab';
+import { SupportTab } from '../supportlinks/SupportTab';
 import type { PersonTabProps } from './types';
 
 export type { PersonTabProps };
@@ -36,6 +40,10 @@ export const PERSON_TABS: readonly PersonTab[] = [
   { id: 'appointments', labelKey: 'daily.tabs.appointments', component: AppointmentsTab },
   { id: 'drugtests', labelKey: 'daily.tabs.drugTests', component: DrugTestsTab },
   { id: 'measures', labelKey: 'daily.tabs.measures', component: MeasuresTab },
+  { id: 'programs', labelKey: 'programs.tab', component: ProgramsTab },
+  { id: 'housing', labelKey: 'families.housing.tab', component: HousingTab },
+  { id: 'work', labelKey: 'work.tab', component: WorkTab },
+  { id: 'support', labelKey: 'supportLinks.tab', component: SupportTab },
   { id: 'timeline', labelKey: 'timeline.tab', component: TimelineTab },
   { id: 'history', labelKey: 'person.tabs.history', component: HistoryTab },
 ];

@@ -11,6 +11,11 @@ import { SettingsPage } from '../settings/SettingsPage';
 import { StandardsPage } from '../standards/StandardsPage';
 import { UsersPage } from '../users/UsersPage';
 import { VposPage } from '../vpos/VposPage';
+import { ProgramsPage } from '../programs/ProgramsPage';
+import { SeminarsPage } from '../seminars/SeminarsPage';
+import { FacilitiesPage } from '../facilities/FacilitiesPage';
+import { EmployersPage } from '../work/EmployersPage';
+import { SupportOrgsPage } from '../supportlinks/SupportOrgsPage';
 import { AppHeader } from './AppHeader';
 import { NavigationContext, navPageOf, pageLabelKey, pagesFor, type Navigation, type PageId, type Route } from './pages';
 
@@ -91,6 +96,11 @@ export function AppFrame() {
               <PersonPage key={`${route.superviseeId}-${stack.length}`} superviseeId={route.superviseeId} tab={route.tab} notice={route.notice} />
             ) : null}
             {route.page === 'vpos' ? <VposPage /> : null}
+            {route.page === 'programs' ? <ProgramsPage /> : null}
+            {route.page === 'seminars' ? <SeminarsPage /> : null}
+            {route.page === 'facilities' ? <FacilitiesPage /> : null}
+            {route.page === 'employers' ? <EmployersPage /> : null}
+            {route.page === 'supportOrgs' ? <SupportOrgsPage /> : null}
             {route.page === 'agenda' ? <AgendaPage /> : null}
             {route.page === 'standards' ? <StandardsPage /> : null}
             {route.page === 'users' ? <UsersPage /> : null}

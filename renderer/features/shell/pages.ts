@@ -1,18 +1,23 @@
 import { createContext, useContext } from 'react';
 import type { Role } from '../../../db/contract';
 
-export type PageId = 'dashboard' | 'agenda' | 'people' | 'vpos' | 'standards' | 'users' | 'audit' | 'settings';
+export type PageId = 'employers' | 'supportOrgs' | 'seminars' | 'facilities' | 'programs' | 'dashboard' | 'agenda' | 'people' | 'vpos' | 'standards' | 'users' | 'audit' | 'settings';
 
 const ADMIN_ONLY: ReadonlySet<PageId> = new Set(['users', 'audit']);
 /** Pages for supervisors and administrators only. */
 const SUPERVISOR_UP: ReadonlySet<PageId> = new Set(['standards']);
-const ORDER: PageId[] = ['dashboard', 'agenda', 'people', 'vpos', 'standards', 'users', 'audit', 'settings'];
+const ORDER: PageId[] = ['dashboard', 'agenda', 'people', 'vpos', 'programs', 'seminars', 'facilities', 'employers', 'supportOrgs', 'standards', 'users', 'audit', 'settings'];
 /** Pages whose label is not under nav.* (their messages live with their feature). */
 const LABEL_KEYS: Partial<Record<PageId, string>> = {
   agenda: 'daily.nav.agenda',
   standards: 'daily.nav.standards',
   people: 'people.nav',
   vpos: 'vpos.nav',
+  seminars: 'families.seminars.nav',
+  facilities: 'families.facilities.nav',
+  programs: 'programs.nav',
+  employers: 'work.nav',
+  supportOrgs: 'supportLinks.nav',
 };
 
 /** The i18n key of a page's label in the navigation. */
