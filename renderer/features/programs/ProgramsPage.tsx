@@ -10,12 +10,14 @@ import { SelectField } from '../contacts/controls';
 import { LiveDateField } from '../contacts/DateFields';
 import { addDays } from '../contacts/japanDates';
 import { useJapanNow } from '../contacts/useJapanNow';
+import { useSession as useSignedIn } from '../session/SessionContext';
+import { CataloguePage } from './CataloguePage';
 import { SESSION_STAGE_OPTIONS } from './codes';
 import { NewSessionForm } from './NewSessionForm';
 import { usePrograms, useSessions } from './queries';
 import { RosterScreen } from './RosterScreen';
 
-type View = { kind: 'list' } | { kind: 'new' } | { kind: 'roster'; id: string };
+type View = { kind: 'list' } | { kind: 'new' } | { kind: 'roster'; id: string } | { kind: 'catalogue' };
 
 /** Treatment program sessions: the list with filters, a new session, and a session's roster. */
 export function ProgramsPage() {
@@ -29,17 +31,33 @@ export function ProgramsPage() {
       />
     );
   }
+  if (view.kind === 'catalogue') {
+    return <CataloguePage onBack={() => setView({ kind: 'list' })} />;
+  }
   if (view.kind === 'roster') {
     return <RosterScreen id={view.id} onBack={(msg) => {
       setNotice(msg ?? null);
       setView({ kind: 'list' });
     }} />;
   }
-  return <SessionList notice={notice} onNew={() => setView({ kind: 'new' })} onOpen={(id) => setView({ kind: 'roster', id })} />;
+  return (
+    <SessionList
+      notice={notice}
+      onNew={() => setView({ kind: 'new' })}
+      onOpen={(id) => setView({ kind: 'roster', id })}
+      onCatalogue={() => {
+        setNotice(null);
+        setView({ kind: 'catalogue' });
+      }}
+    />
+  );
 }
 
-function SessionList({ notice, onNew, onOpen }: { notice: string | null; onNew: () => void; onOpen: (id: string) => void }) {
+function SessionList({ notice, onNew, onOpen, onCatalogue }: { notice: string | null; onNew: () => void; onOpen: (id: string) => void; onCatalogue: () => void }) {
   const { t } = useTranslation();
+  const role = useSignedIn().status.user.role;
+  // The catalogue is for supervisors and administrators (the service refuses anyone else).
+  const mayEditCatalogue = role === 'supervisor' || role === 'administrator';
   const style = useDateStyle();
   const errorText = useErrorText();
   const { today } = useJapanNow();
@@ -57,9 +75,16 @@ function SessionList({ notice, onNew, onOpen }: { notice: string | null; onNew: 
     <>
       <PageHeading
         actions={
-          <button type="button" className="button-primary" onClick={onNew}>
-            {t('programs.sessions.new')}
-          </button>
+          <div className="programs-heading-actions">
+            {mayEditCatalogue ? (
+              <button type="button" className="button-secondary" onClick={onCatalogue}>
+                {t('programs.catalogue.open')}
+              </button>
+            ) : null}
+            <button type="button" className="button-primary" onClick={onNew}>
+              {t('programs.sessions.new')}
+            </button>
+          </div>
         }
       >
         {t('programs.title')}

@@ -15,6 +15,7 @@ import { ProgramsPage } from '../programs/ProgramsPage';
 import { SeminarsPage } from '../seminars/SeminarsPage';
 import { FacilitiesPage } from '../facilities/FacilitiesPage';
 import { EmployersPage } from '../work/EmployersPage';
+import { WorkListsPage } from '../work/WorkListsPage';
 import { SupportOrgsPage } from '../supportlinks/SupportOrgsPage';
 import { AppHeader } from './AppHeader';
 import { NavigationContext, navPageOf, pageLabelKey, pagesFor, type Navigation, type PageId, type Route } from './pages';
@@ -100,6 +101,7 @@ export function AppFrame() {
             {route.page === 'seminars' ? <SeminarsPage /> : null}
             {route.page === 'facilities' ? <FacilitiesPage /> : null}
             {route.page === 'employers' ? <EmployersPage /> : null}
+            {route.page === 'workLists' ? <WorkListsPage /> : null}
             {route.page === 'supportOrgs' ? <SupportOrgsPage /> : null}
             {route.page === 'agenda' ? <AgendaPage /> : null}
             {route.page === 'standards' ? <StandardsPage /> : null}

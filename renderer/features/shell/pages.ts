@@ -1,12 +1,12 @@
 import { createContext, useContext } from 'react';
 import type { Role } from '../../../db/contract';
 
-export type PageId = 'employers' | 'supportOrgs' | 'seminars' | 'facilities' | 'programs' | 'dashboard' | 'agenda' | 'people' | 'vpos' | 'standards' | 'users' | 'audit' | 'settings';
+export type PageId = 'employers' | 'workLists' | 'supportOrgs' | 'seminars' | 'facilities' | 'programs' | 'dashboard' | 'agenda' | 'people' | 'vpos' | 'standards' | 'users' | 'audit' | 'settings';
 
 const ADMIN_ONLY: ReadonlySet<PageId> = new Set(['users', 'audit']);
 /** Pages for supervisors and administrators only. */
 const SUPERVISOR_UP: ReadonlySet<PageId> = new Set(['standards']);
-const ORDER: PageId[] = ['dashboard', 'agenda', 'people', 'vpos', 'programs', 'seminars', 'facilities', 'employers', 'supportOrgs', 'standards', 'users', 'audit', 'settings'];
+const ORDER: PageId[] = ['dashboard', 'agenda', 'people', 'vpos', 'programs', 'seminars', 'facilities', 'employers', 'workLists', 'supportOrgs', 'standards', 'users', 'audit', 'settings'];
 /** Pages whose label is not under nav.* (their messages live with their feature). */
 const LABEL_KEYS: Partial<Record<PageId, string>> = {
   agenda: 'daily.nav.agenda',
@@ -17,6 +17,7 @@ const LABEL_KEYS: Partial<Record<PageId, string>> = {
   facilities: 'families.facilities.nav',
   programs: 'programs.nav',
   employers: 'work.nav',
+  workLists: 'workLists.nav',
   supportOrgs: 'supportLinks.nav',
 };
 

@@ -7,6 +7,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { useErrorText } from '../../i18n/useFormat';
 import { SelectField } from '../contacts/controls';
 import { CheckboxField } from '../people/fields';
+import { LinksList } from './LinksList';
 import { OrgDialog } from './OrgDialog';
 import { ORG_KIND_OPTIONS, useSupportOrgs } from './queries';
 import { ShareCard } from './ShareCard';
@@ -111,6 +112,7 @@ export function SupportOrgsPage() {
           </div>
         </section>
       ) : null}
+      <LinksList />
       {editing ? (
         <OrgDialog
           org={editing === 'new' ? null : editing}

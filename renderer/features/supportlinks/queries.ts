@@ -38,3 +38,12 @@ export function useEndLink() {
   const refresh = useRefresh();
   return useMutation({ mutationFn: (input: InputOf<'supportLinks.end'>) => call('supportLinks.end', input), onSuccess: refresh });
 }
+
+/** Office-wide list of links (the Support organisations page). */
+export function useLinkList(input: InputOf<'supportLinks.list'>) {
+  return useQuery({
+    queryKey: [...linksKey, 'list', input],
+    queryFn: () => call('supportLinks.list', input),
+    placeholderData: (previous) => previous,
+  });
+}

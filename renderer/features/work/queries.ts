@@ -41,3 +41,21 @@ export const useUpdateSupport = () => useCall('employment.updateSupport');
 export const useRecordJob = () => useCall('employment.recordJob');
 export const useEndJob = () => useCall('employment.endJob');
 export const useSetStatus = () => useCall('employment.setStatus');
+
+/** Office-wide list of employment support (the Work support page). */
+export function useSupportList(input: InputOf<'employment.supports'>) {
+  return useQuery({
+    queryKey: [...workKey, 'supportList', input],
+    queryFn: () => call('employment.supports', input),
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** Office-wide list of jobs (the Work support page). */
+export function useJobList(input: InputOf<'employment.jobs'>) {
+  return useQuery({
+    queryKey: [...workKey, 'jobList', input],
+    queryFn: () => call('employment.jobs', input),
+    placeholderData: (previous) => previous,
+  });
+}
