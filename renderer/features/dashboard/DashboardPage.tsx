@@ -81,7 +81,7 @@ export function DashboardPage({ onNavigate }: { onNavigate: (page: PageId) => vo
 
   const open = (row: CaseloadRow, index: number) => {
     remember(user.id, { view, active: index, returning: true });
-    navigate({ page: 'person', superviseeId: row.superviseeId, tab: tabFor(shownFlags(row.flags, row.drugTestsVisible), view.filters.flags) });
+    navigate({ page: 'person', superviseeId: row.superviseeId, caseId: row.caseId, tab: tabFor(shownFlags(row.flags, row.drugTestsVisible), view.filters.flags) });
   };
   const sort = (key: CaseloadSortKey) => setViewState((v) => ({ ...v, sort: nextSort(v.sort, key) }));
 

@@ -13,7 +13,17 @@ import { TabList } from './TabList';
 import { PERSON_TABS } from './tabs';
 
 /** One screen per supervisee: who they are, their case, and a tab for each part of the casework. */
-export function PersonPage({ superviseeId, tab, notice }: { superviseeId: string; tab?: string | undefined; notice?: string | undefined }) {
+export function PersonPage({
+  superviseeId,
+  tab,
+  notice,
+  caseId: initialCaseId,
+}: {
+  superviseeId: string;
+  tab?: string | undefined;
+  notice?: string | undefined;
+  caseId?: string | undefined;
+}) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const role = useSession().status.user.role;
@@ -22,7 +32,7 @@ export function PersonPage({ superviseeId, tab, notice }: { superviseeId: string
   const headingRef = useRef<HTMLHeadingElement>(null);
   const tabs = PERSON_TABS.filter((x) => !x.roles || x.roles.includes(role));
   const [selected, setSelected] = useState(tabs.some((x) => x.id === tab) ? tab! : (tabs[0]?.id ?? ''));
-  const [caseId, setCaseId] = useState<string | null>(null);
+  const [caseId, setCaseId] = useState<string | null>(initialCaseId ?? null);
   // "Registered" is said once: it goes when the officer moves on to another tab.
   const [created, setCreated] = useState(notice === 'created');
   const loaded = person.data !== undefined;

@@ -94,7 +94,13 @@ export function AppFrame() {
             {route.page === 'people' ? <PeoplePage /> : null}
             {route.page === 'intake' ? <IntakePage /> : null}
             {route.page === 'person' ? (
-              <PersonPage key={`${route.superviseeId}-${stack.length}`} superviseeId={route.superviseeId} tab={route.tab} notice={route.notice} />
+              <PersonPage
+                key={`${route.superviseeId}-${stack.length}`}
+                superviseeId={route.superviseeId}
+                tab={route.tab}
+                notice={route.notice}
+                caseId={route.caseId}
+              />
             ) : null}
             {route.page === 'vpos' ? <VposPage /> : null}
             {route.page === 'programs' ? <ProgramsPage /> : null}

@@ -40,7 +40,7 @@ export function pagesFor(role: Role): PageId[] {
 export type Route =
   | { page: PageId }
   | { page: 'intake' }
-  | { page: 'person'; superviseeId: string; tab?: string; notice?: string };
+  | { page: 'person'; superviseeId: string; tab?: string; notice?: string; /** Which of the person's cases to show. */ caseId?: string };
 
 /** The navigation entry a route belongs to, highlighted in the menu. */
 export function navPageOf(route: Route): PageId {
