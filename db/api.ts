@@ -16,7 +16,7 @@ import { programsHandlers } from './services/programs-handlers';
 import { search } from './services/search';
 import { getSettings, updateSettings } from './services/settings';
 import { personTimeline } from './services/timeline';
-import { addUser, changeOwnPassphrase, listUsers, resetPassphrase, setUserActive } from './services/users';
+import { addUser, changeOwnPassphrase, listStaff, listUsers, resetPassphrase, setUserActive } from './services/users';
 
 /** The demo channels act on the office host (db/office-host.ts), not on one office. */
 type CoreChannel = Exclude<ChannelName, HostChannel>;
@@ -33,6 +33,7 @@ const handlers: Handlers = {
   'session.touch': (core) => (core.touch(), null),
 
   'users.list': (core) => listUsers(core.context()),
+  'users.staff': (core) => listStaff(core.context()),
   'users.add': (core, input) => addUser(core.context(), core.keyring(), input),
   'users.setActive': (core, input) => setUserActive(core.context(), core.keyring(), input),
   'users.resetPassphrase': (core, input) => resetPassphrase(core.context(), core.keyring(), input),

@@ -8,6 +8,13 @@ export interface User extends SessionUser {
   updatedAt: string;
 }
 
+/** A colleague as every signed-in user may see them: to assign a case or filter a caseload. */
+export interface StaffMember {
+  id: string;
+  displayName: string;
+  role: Role;
+}
+
 export interface Settings {
   /** Minutes without activity before the database is closed and the lock screen shown. */
   idleMinutes: number;
@@ -34,6 +41,8 @@ export interface AuditVerifyResult {
 
 export const adminChannels = {
   'users.list': channel<User[]>()(empty),
+  /** Active staff, for every role (users.list, with logins and history, is for administrators). */
+  'users.staff': channel<StaffMember[]>()(empty),
   'users.add': channel<User>()(z.object({ login, displayName, role: z.enum(ROLES), passphrase }).strict()),
   /** Disabling removes the user's key slot; enabling again needs a new temporary passphrase. */
   'users.setActive': channel<User>()(

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { ParsedInputOf, Role, User } from '../contract';
+import type { ParsedInputOf, Role, StaffMember, User } from '../contract';
 import { AppError } from '../errors';
 import { checkUserPassphrase, newUserSlot, putUserSlot, removeUserSlot, type Keyring } from '../keyring';
 import { assertPassphrase, requireRole } from '../policy';
+import { stmt } from '../statements';
 import { mutate, type ServiceContext } from '../write';
 
 interface UserRow {
@@ -41,6 +42,16 @@ function mustFind(ctx: ServiceContext, id: string): User {
 export function listUsers(ctx: ServiceContext): User[] {
   requireRole(ctx, 'administrator');
   return (ctx.db.prepare('SELECT * FROM users ORDER BY active DESC, login').all() as UserRow[]).map(toUser);
+}
+
+export function listStaff(ctx: ServiceContext): StaffMember[] {
+  return (
+    stmt(ctx.db, 'SELECT id, display_name, role FROM users WHERE active = 1 ORDER BY display_name').all() as {
+      id: string;
+      display_name: string;
+      role: Role;
+    }[]
+  ).map((r) => ({ id: r.id, displayName: r.display_name, role: r.role }));
 }
 
 /** Creates the user row; the caller has already wrapped the key for them (async) and passes the slot. */

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 
 /** The page's h1; it takes focus when the page opens so keyboard and screen-reader users land on it. */
 export function PageHeading({
@@ -11,7 +11,9 @@ export function PageHeading({
   focusOnMount?: boolean;
 }) {
   const ref = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
+  // Before paint: once the heading can be seen it already has the focus, so a shortcut pressed at
+  // once (Ctrl+K for search) is not undone by a late focus move.
+  useLayoutEffect(() => {
     if (focusOnMount) ref.current?.focus();
   }, [focusOnMount]);
   return (

@@ -16,7 +16,6 @@ export const caseloadEn: Strings<typeof caseloadJa> = {
     scopeUnit: 'Whole office',
     officer: 'Officer',
     officerAll: 'All officers',
-    officerPartial: 'The officers listed are taken from part of the open cases.',
     filtersLabel: 'Filter the cases',
     category: 'Category',
     drug: 'Drug type',

@@ -13,7 +13,6 @@ export const caseloadJa = {
     scopeUnit: '事務所全体',
     officer: '担当官',
     officerAll: 'すべての担当官',
-    officerPartial: '担当官の一覧は観察中のケースの一部から作成しています。',
     filtersLabel: 'ケースの絞り込み',
     category: '号種',
     drug: '薬物の種類',

@@ -66,7 +66,7 @@ export const peopleEn: Strings<typeof peopleJa> = {
     offenceSection: 'Drugs and offences',
     assignSection: 'Assignment',
     officerSelf: '{{name}} (you)',
-    officerHint: 'Whoever takes the intake is assigned. An administrator assigns cases to other staff.',
+    officerHint: 'Whoever takes the intake is assigned. A supervisor or administrator assigns cases to other staff.',
     vpoNone: 'Not yet (assign later)',
     vpoEmpty: 'No VPO is registered yet. Register one with the button on the right.',
     addVpo: 'Register a VPO',

@@ -61,7 +61,7 @@ export const peopleJa = {
     offenceSection: '薬物の種類と犯罪',
     assignSection: '担当',
     officerSelf: '{{name}}（あなた）',
-    officerHint: '受理した人が担当になります。別の職員への割り当ては管理者が行います。',
+    officerHint: '受理した人が担当になります。別の職員への割り当ては統括保護観察官または管理者が行います。',
     vpoNone: '未定（後で割り当てる）',
     vpoEmpty: '保護司がまだ登録されていません。右のボタンから登録できます。',
     addVpo: '保護司を登録',

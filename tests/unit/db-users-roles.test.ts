@@ -126,6 +126,26 @@ describe('users and roles', () => {
   });
 });
 
+describe('staff directory', () => {
+  it('lists active colleagues to every role, without logins, and leaves disabled users out', async () => {
+    const office = await setupOffice(t.dir);
+    const officer = await office.call('users.add', OFFICER);
+    const other = await office.call('users.add', { ...OFFICER, login: 'kato', displayName: '加藤 次郎' });
+    await office.call('users.setActive', { userId: other.id, active: false });
+    office.core.lock('manual');
+    await office.call('session.unlock', { login: 'sato', passphrase: OFFICER.passphrase });
+    const staff = await office.call('users.staff', {});
+    expect(staff).toEqual(
+      expect.arrayContaining([
+        { id: officer.id, displayName: '佐藤 花子', role: 'officer' },
+        expect.objectContaining({ displayName: ADMIN.displayName, role: 'administrator' }),
+      ]),
+    );
+    expect(staff.map((s) => s.id)).not.toContain(other.id);
+    expect(Object.keys(staff[0]!)).toEqual(['id', 'displayName', 'role']);
+  });
+});
+
 describe('dispatcher envelopes', () => {
   it('rejects unknown channels and invalid input with specific codes, and never throws', async () => {
     const office = await setupOffice(t.dir);

@@ -70,14 +70,12 @@ export function FilterBar({
   view,
   mayUnit,
   officers,
-  officersComplete,
   onChange,
   showColumnFilters,
 }: {
   view: CaseloadView;
   mayUnit: boolean;
   officers: OfficerOption[];
-  officersComplete: boolean;
   onChange: (view: CaseloadView) => void;
   showColumnFilters: boolean;
 }) {
@@ -105,7 +103,6 @@ export function FilterBar({
           onChange={(v) => set({ officerId: v })}
           placeholder={t('caseload.officerAll')}
           options={officers.map((o) => ({ value: o.id, label: o.name }))}
-          hint={officersComplete ? undefined : t('caseload.officerPartial')}
         />
       ) : null}
       {showColumnFilters ? (

@@ -71,7 +71,7 @@ export function DashboardPage({ onNavigate }: { onNavigate: (page: PageId) => vo
 
   const first = useFirstPage(view);
   const counts = useFlagCounts(view);
-  const officers = useOfficerOptions(mayUnit && view.scope === 'unit', user.role === 'administrator');
+  const officers = useOfficerOptions(mayUnit && view.scope === 'unit');
   const page = first.data;
   const firstIsCurrent = page !== undefined && !first.isPlaceholderData;
   const filtered = hasFilters(view.filters);
@@ -104,7 +104,6 @@ export function DashboardPage({ onNavigate }: { onNavigate: (page: PageId) => vo
           view={view}
           mayUnit={mayUnit}
           officers={officers.officers}
-          officersComplete={officers.complete}
           onChange={setView}
           showColumnFilters={!noCasesAtAll}
         />

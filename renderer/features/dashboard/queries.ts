@@ -2,7 +2,7 @@ import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { CaseloadFlag, CaseloadPage, CaseloadRow } from '../../../db/contract';
 import { call } from '../../api';
-import { countFlags, FLAG_ORDER, pageInput, PAGE_SIZE, toServiceFilters, type CaseloadView, type Scope } from './model';
+import { countFlags, FLAG_ORDER, pageInput, PAGE_SIZE, toServiceFilters, type CaseloadView } from './model';
 
 /** Under 'caseload' so that every change to a person or their casework refreshes it. */
 const KEY = ['caseload', 'dashboard'] as const;
@@ -82,44 +82,20 @@ export interface OfficerOption {
   name: string;
 }
 
-/** Pages of the office's open cases walked for the officer list, at most (500 cases each). */
-const OFFICER_WALK_PAGES = 60;
-
-/**
- * The officers the unit view can be narrowed to. Administrators read the staff list; supervisors
- * may not, so the officers are collected from the office's open cases, sorted by officer.
- */
-export function useOfficerOptions(enabled: boolean, isAdmin: boolean) {
+/** The officers the unit view can be narrowed to: active officers and supervisors. */
+export function useOfficerOptions(enabled: boolean) {
   const query = useQuery({
-    queryKey: [...KEY, 'officers', isAdmin],
+    queryKey: [...KEY, 'officers'],
     enabled,
     staleTime: 5 * 60_000,
-    queryFn: async (): Promise<{ officers: OfficerOption[]; complete: boolean }> => {
-      if (isAdmin) {
-        const users = await call('users.list', {});
-        return {
-          officers: users.filter((u) => u.active && u.role !== 'administrator').map((u) => ({ id: u.id, name: u.displayName })),
-          complete: true,
-        };
-      }
-      const seen = new Map<string, string>();
-      for (let page = 0; page < OFFICER_WALK_PAGES; page++) {
-        const r = await call('caseload.list', {
-          scope: 'unit' as Scope,
-          filters: { status: 'open' },
-          sort: { key: 'officer', dir: 'asc' },
-          offset: page * 500,
-          limit: 500,
-        });
-        for (const row of r.rows) if (row.officerId && row.officerName) seen.set(row.officerId, row.officerName);
-        if ((page + 1) * 500 >= r.total) return { officers: [...seen].map(([id, name]) => ({ id, name })), complete: true };
-      }
-      return { officers: [...seen].map(([id, name]) => ({ id, name })), complete: false };
+    queryFn: async (): Promise<OfficerOption[]> => {
+      const staff = await call('users.staff', {});
+      return staff.filter((u) => u.role !== 'administrator').map((u) => ({ id: u.id, name: u.displayName }));
     },
   });
   const sorted = useMemo(
-    () => [...(query.data?.officers ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'ja')),
+    () => [...(query.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'ja')),
     [query.data],
   );
-  return { officers: sorted, complete: query.data?.complete ?? true, pending: query.isPending && enabled };
+  return { officers: sorted, pending: query.isPending && enabled };
 }

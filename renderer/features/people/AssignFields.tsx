@@ -2,15 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
-import { usersKey } from '../users/queries';
 import { useSession } from '../session/SessionContext';
 import { useVpos } from '../vpos/queries';
 import { VpoDialog } from '../vpos/VpoDialog';
 import { SelectField } from './fields';
 
 /**
- * The assigned probation officer. The list of users is open to administrators only (users.list),
- * so everyone else takes the case on themself; the service enforces who may assign whom.
+ * The assigned probation officer. Supervisors and administrators choose from the staff; an officer
+ * takes the case on themself. The service enforces who may assign whom.
  */
 export function OfficerSelect({
   value,
@@ -26,9 +25,9 @@ export function OfficerSelect({
 }) {
   const { t } = useTranslation();
   const me = useSession().status.user;
-  const isAdmin = me.role === 'administrator';
-  const users = useQuery({ queryKey: usersKey, queryFn: () => call('users.list', {}), enabled: isAdmin });
-  if (!isAdmin) {
+  const mayAssign = me.role !== 'officer';
+  const staff = useQuery({ queryKey: ['users', 'staff'], queryFn: () => call('users.staff', {}), enabled: mayAssign });
+  if (!mayAssign) {
     return (
       <div className="field">
         <span className="field-label" id="officer-fixed">
@@ -42,7 +41,9 @@ export function OfficerSelect({
       </div>
     );
   }
-  const active = (users.data ?? []).filter((u) => u.active || u.id === value);
+  const active = staff.data ?? [];
+  // An officer assigned before being disabled is no longer staff, but stays visible while editing.
+  const missing = value && !active.some((u) => u.id === value) ? [{ value, label: currentName ?? value }] : [];
   return (
     <SelectField
       name="officerId"
@@ -51,10 +52,13 @@ export function OfficerSelect({
       value={value}
       onChange={onChange}
       error={error}
-      options={active.map((u) => ({
-        value: u.id,
-        label: t(u.id === me.id ? 'intake.officerOptionYou' : 'intake.officerOption', { name: u.displayName, role: t(`roles.${u.role}`) }),
-      }))}
+      options={[
+        ...active.map((u) => ({
+          value: u.id,
+          label: t(u.id === me.id ? 'intake.officerOptionYou' : 'intake.officerOption', { name: u.displayName, role: t(`roles.${u.role}`) }),
+        })),
+        ...missing,
+      ]}
     />
   );
 }

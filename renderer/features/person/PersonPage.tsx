@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api';
 import { ErrorAlert, StatusNotice } from '../../components/Alert';
@@ -37,7 +37,8 @@ export function PersonPage({
   const [created, setCreated] = useState(notice === 'created');
   const loaded = person.data !== undefined;
 
-  useEffect(() => {
+  // Before paint, like PageHeading: a key pressed as soon as the name shows is not lost.
+  useLayoutEffect(() => {
     if (loaded) headingRef.current?.focus();
   }, [loaded]);
 
