@@ -215,6 +215,19 @@ function rawPerson(db: Db, personId: string): unknown {
     stmt(db, `SELECT * FROM appointments WHERE ${ofCases} AND status <> 'done'`).all(p),
     stmt(db, `SELECT * FROM drug_tests WHERE ${ofCases}`).all(p),
     stmt(db, `SELECT * FROM measures WHERE ${ofCases}`).all(p),
+    // The timeline also shows condition changes from the audit trail and every support pathway.
+    stmt(db, `SELECT entity_id, before_json, after_json FROM audit_log WHERE entity = 'conditions'
+                AND entity_id IN (SELECT id FROM conditions WHERE ${ofCases}) AND action = 'conditions.change'`).all(p),
+    stmt(db, `SELECT e.*, g.code, g.name, g.kind FROM enrolments e JOIN programs g ON g.id = e.program_id WHERE e.${ofCases}`).all(p),
+    stmt(db, `SELECT sp.*, ps.held_on, ps.start_time, ps.stage, ps.session_no, ps.delivery_mode FROM session_participants sp
+                JOIN program_sessions ps ON ps.id = sp.session_id WHERE sp.${ofCases}`).all(p),
+    stmt(db, `SELECT es.*, e.name FROM employment_supports es LEFT JOIN employers e ON e.id = es.employer_id WHERE es.${ofCases}`).all(p),
+    stmt(db, `SELECT j.*, e.name FROM jobs j LEFT JOIN employers e ON e.id = j.employer_id WHERE j.${ofCases}`).all(p),
+    stmt(db, `SELECT * FROM employment_status WHERE ${ofCases}`).all(p),
+    stmt(db, `SELECT i.*, m.topic, m.held_on, f.name, f.relation FROM seminar_invitations i JOIN seminars m ON m.id = i.seminar_id
+                JOIN family_members f ON f.id = i.family_member_id WHERE f.supervisee_id = @id`).all(p),
+    stmt(db, `SELECT pl.*, f.name, f.kind FROM placements pl JOIN facilities f ON f.id = pl.facility_id WHERE pl.${ofCases}`).all(p),
+    stmt(db, `SELECT l.*, o.name, o.kind FROM support_links l JOIN support_orgs o ON o.id = l.org_id WHERE l.${ofCases}`).all(p),
   ];
 }
 
