@@ -28,6 +28,7 @@ import { isPlaintextSqlite, openEncrypted, type Db } from './open';
 import { assertPassphrase, POLICY } from './policy';
 import { getSettings } from './services/settings';
 import { addUser, findUser } from './services/users';
+import { requireShell, type ShellPort } from './shell';
 import { HybridClock } from './sync/hlc';
 import type { ServiceContext } from './write';
 
@@ -41,6 +42,8 @@ export interface CoreOptions {
   /** scrypt cost for new slots; tests lower it, production keeps the default. */
   kdf?: KdfParams;
   onEvent?: <E extends EventName>(event: E, payload: Events[E]) => void;
+  /** Dialogs and printing, from Electron's main process or the test harness. */
+  shell?: ShellPort;
 }
 
 export const FILES = {
@@ -259,6 +262,11 @@ export class OfficeCore {
 
   keyring(): Keyring {
     return this.requireSession().keys;
+  }
+
+  /** The shell's dialogs and printing; a clear error where none is attached. */
+  shell(): ShellPort {
+    return requireShell(this.opts.shell);
   }
 
   isUnlocked(): boolean {

@@ -21,6 +21,7 @@ import { fillDemoOffice } from '../db/demo/office';
 import { OfficeHost } from '../db/office-host';
 import { makeFrameCheck, registerIpc } from './ipc';
 import { installAppProtocol, registerAppScheme } from './protocol';
+import { electronShellPort } from './shell-port';
 import { APP_ENTRY_URL, denyAllPermissions, hardenWebContents, isAppUrl, isSafeExternalUrl } from './security';
 
 const IDLE_CHECK_MS = 15_000;
@@ -150,6 +151,7 @@ async function onReady(): Promise<void> {
         migrationsDir: path.join(__dirname, 'migrations'),
         nativeBinding,
         onEvent: (event, payload) => sendEvent(event, payload),
+        shell: electronShellPort(dialog, () => mainWindow),
       },
       (demo, scale, progress) => fillDemoOffice(demo, scale, progress).then(() => undefined),
     );

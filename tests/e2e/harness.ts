@@ -7,11 +7,13 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve, sep } from 'node:path';
+import { basename, extname, join, resolve, sep } from 'node:path';
+import { writeFileAtomic } from '../../db/atomic-file';
 import type { Bridge, EventName, Events } from '../../db/contract';
 import type { OfficeCore } from '../../db/core';
 import { fillDemoOffice } from '../../db/demo/office';
 import { OfficeHost } from '../../db/office-host';
+import type { ShellPort } from '../../db/shell';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security';
 
 export const APP_ORIGIN = 'http://app.test';
@@ -56,6 +58,12 @@ export interface Harness {
   dataDir: string;
   /** Events the core emitted, in order. */
   events: { event: EventName; payload: unknown }[];
+  /** The shell port's side of dialogs: saved files land in `downloads`, with their paths in `saved`. */
+  downloads: string;
+  saved: string[];
+  /** Answers for the next Open-files / choose-folder dialogs (cancelled when none is queued). */
+  queuePicks: (paths: string[]) => void;
+  queueFolder: (path: string) => void;
   /** Loads the app (the bridge is already registered). */
   open: () => Promise<void>;
   /** Resolves once every event emitted so far has been delivered to the page. */
@@ -98,9 +106,27 @@ export const test = base.extend<{ harness: Harness } & Options>({
     const events: Harness['events'] = [];
     let delivery: Promise<void> = Promise.resolve();
 
+    const downloads = mkdtempSync(join(tmpdir(), 'hogo-e2e-saved-'));
+    const saved: string[] = [];
+    const picks: string[][] = [];
+    const folders: string[] = [];
+    const shell: ShellPort = {
+      saveFile: async (name, bytes) => {
+        const file = join(downloads, basename(name));
+        writeFileAtomic(file, bytes);
+        saved.push(file);
+        return file;
+      },
+      // Chromium's PDF of the page the test is looking at: what printToPDF gives in Electron.
+      printPage: async () => new Uint8Array(await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true })),
+      pickFiles: async () => picks.shift() ?? [],
+      chooseFolder: async () => folders.shift() ?? null,
+    };
+
     const host = new OfficeHost(
       {
         dataDir,
+        shell,
         kdf: TEST_KDF,
         now: clock.now,
         onEvent: <E extends EventName>(event: E, payload: Events[E]) => {
@@ -174,6 +200,10 @@ export const test = base.extend<{ harness: Harness } & Options>({
       clock,
       dataDir,
       events,
+      downloads,
+      saved,
+      queuePicks: (paths) => void picks.push(paths),
+      queueFolder: (path) => void folders.push(path),
       open: async () => {
         await page.goto(`${APP_ORIGIN}/index.html`);
       },
@@ -198,6 +228,7 @@ export const test = base.extend<{ harness: Harness } & Options>({
       host.close();
       await harness.flushEvents();
       rmSync(dataDir, { recursive: true, force: true });
+      rmSync(downloads, { recursive: true, force: true });
     }
     if (problems.length > 0) {
       await testInfo.attach('harness-problems', { body: problems.join('\n'), contentType: 'text/plain' });
