@@ -13,6 +13,7 @@ import { caseworkHandlers } from './services/casework-handlers';
 import { contactsHandlers } from './services/contacts-handlers';
 import { pathwaysHandlers } from './services/pathways-handlers';
 import { programsHandlers } from './services/programs-handlers';
+import { drillReport, exportReport, reportUnits, runReport } from './services/reports';
 import { search } from './services/search';
 import { getSettings, updateSettings } from './services/settings';
 import { personTimeline } from './services/timeline';
@@ -60,6 +61,10 @@ const handlers: Handlers = {
   'search.query': (core, input) => search(core.context(), input),
   'caseload.list': (core, input) => listCaseload(core.context(), input),
   'timeline.forPerson': (core, input) => personTimeline(core.context(), input),
+  'reports.run': (core, input) => runReport(core, input),
+  'reports.drill': (core, input) => drillReport(core, input),
+  'reports.export': (core, input) => exportReport(core, input),
+  'reports.units': (core) => reportUnits(core),
 };
 
 /** Calls that must not count as a person's activity for the idle lock. */

@@ -12,6 +12,7 @@ import { contactsChannels } from './channels/contacts';
 import { demoChannels } from './channels/demo';
 import { pathwaysChannels } from './channels/pathways';
 import { programsChannels } from './channels/programs';
+import { reportsChannels } from './channels/reports';
 import { searchChannels } from './channels/search';
 import { sessionChannels } from './channels/session';
 import type { ErrorCode } from './errors';
@@ -23,6 +24,7 @@ export * from './channels/contacts';
 export * from './channels/demo';
 export * from './channels/pathways';
 export * from './channels/programs';
+export * from './channels/reports';
 export * from './channels/search';
 export * from './channels/session';
 
@@ -36,6 +38,7 @@ export const contract = {
   ...demoChannels,
   ...programsChannels,
   ...pathwaysChannels,
+  ...reportsChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -59,7 +62,7 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorPayl
 export interface Events {
   'session.locked': { reason: 'idle' | 'manual' };
   /** Long work (creating the demo office, later imports and reports) reports how far it is. */
-  progress: { task: 'demo'; done: number; total: number };
+  progress: { task: 'demo' | 'report'; done: number; total: number };
 }
 export type EventName = keyof Events;
 export const EVENTS: EventName[] = ['session.locked', 'progress'];
