@@ -5,6 +5,7 @@ import { demoEn } from './demo.en';
 import { workEn } from './work.en';
 import { familiesEn } from './families.en';
 import { programsEn } from './programs.en';
+import { reportsEn } from './reports.en';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -330,4 +331,5 @@ export const en: Messages = {
   ...workEn,
   ...familiesEn,
   ...programsEn,
+  ...reportsEn,
 };

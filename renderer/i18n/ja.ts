@@ -5,6 +5,7 @@ import { demoJa } from './demo.ja';
 import { workJa } from './work.ja';
 import { familiesJa } from './families.ja';
 import { programsJa } from './programs.ja';
+import { reportsJa } from './reports.ja';
 
 export const ja = {
   app: {
@@ -327,4 +328,5 @@ export const ja = {
   ...workJa,
   ...familiesJa,
   ...programsJa,
+  ...reportsJa,
 } as const;

@@ -17,6 +17,8 @@ import { FacilitiesPage } from '../facilities/FacilitiesPage';
 import { EmployersPage } from '../work/EmployersPage';
 import { WorkListsPage } from '../work/WorkListsPage';
 import { SupportOrgsPage } from '../supportlinks/SupportOrgsPage';
+import { DrillPage } from '../reports/DrillPage';
+import { ReportsPage } from '../reports/ReportsPage';
 import { AppHeader } from './AppHeader';
 import { NavigationContext, navPageOf, pageLabelKey, pagesFor, type Navigation, type PageId, type Route } from './pages';
 
@@ -109,6 +111,10 @@ export function AppFrame() {
             {route.page === 'employers' ? <EmployersPage /> : null}
             {route.page === 'workLists' ? <WorkListsPage /> : null}
             {route.page === 'supportOrgs' ? <SupportOrgsPage /> : null}
+            {route.page === 'reports' ? <ReportsPage query={'query' in route ? route.query : undefined} /> : null}
+            {route.page === 'reportDrill' ? (
+              <DrillPage key={stack.length} query={route.query} target={route.target} label={route.label} />
+            ) : null}
             {route.page === 'agenda' ? <AgendaPage /> : null}
             {route.page === 'standards' ? <StandardsPage /> : null}
             {route.page === 'users' ? <UsersPage /> : null}

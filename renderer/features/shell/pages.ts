@@ -1,12 +1,13 @@
 import { createContext, useContext } from 'react';
-import type { Role } from '../../../db/contract';
+import type { DrillTarget, Role } from '../../../db/contract';
+import type { ReportQuery } from '../reports/period';
 
-export type PageId = 'employers' | 'workLists' | 'supportOrgs' | 'seminars' | 'facilities' | 'programs' | 'dashboard' | 'agenda' | 'people' | 'vpos' | 'standards' | 'users' | 'audit' | 'settings';
+export type PageId = 'employers' | 'workLists' | 'supportOrgs' | 'seminars' | 'facilities' | 'programs' | 'dashboard' | 'agenda' | 'people' | 'vpos' | 'standards' | 'users' | 'audit' | 'settings' | 'reports';
 
 const ADMIN_ONLY: ReadonlySet<PageId> = new Set(['users', 'audit']);
 /** Pages for supervisors and administrators only. */
 const SUPERVISOR_UP: ReadonlySet<PageId> = new Set(['standards']);
-const ORDER: PageId[] = ['dashboard', 'agenda', 'people', 'vpos', 'programs', 'seminars', 'facilities', 'employers', 'workLists', 'supportOrgs', 'standards', 'users', 'audit', 'settings'];
+const ORDER: PageId[] = ['dashboard', 'agenda', 'people', 'vpos', 'programs', 'seminars', 'facilities', 'employers', 'workLists', 'supportOrgs', 'reports', 'standards', 'users', 'audit', 'settings'];
 /** Pages whose label is not under nav.* (their messages live with their feature). */
 const LABEL_KEYS: Partial<Record<PageId, string>> = {
   agenda: 'daily.nav.agenda',
@@ -19,6 +20,7 @@ const LABEL_KEYS: Partial<Record<PageId, string>> = {
   employers: 'work.nav',
   workLists: 'workLists.nav',
   supportOrgs: 'supportLinks.nav',
+  reports: 'reports.nav',
 };
 
 /** The i18n key of a page's label in the navigation. */
@@ -40,10 +42,15 @@ export function pagesFor(role: Role): PageId[] {
 export type Route =
   | { page: PageId }
   | { page: 'intake' }
-  | { page: 'person'; superviseeId: string; tab?: string; notice?: string; /** Which of the person's cases to show. */ caseId?: string };
+  | { page: 'person'; superviseeId: string; tab?: string; notice?: string; /** Which of the person's cases to show. */ caseId?: string }
+  /** The report of a period and scope (kept here so Back from a drill list shows the same report). */
+  | { page: 'reports'; query?: ReportQuery }
+  /** The cases behind one figure of a report; `label` names the figure in the heading. */
+  | { page: 'reportDrill'; query: ReportQuery; target: DrillTarget; label: string };
 
 /** The navigation entry a route belongs to, highlighted in the menu. */
 export function navPageOf(route: Route): PageId {
+  if (route.page === 'reportDrill') return 'reports';
   return route.page === 'person' || route.page === 'intake' ? 'people' : route.page;
 }
 

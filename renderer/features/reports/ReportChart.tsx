@@ -1,0 +1,114 @@
+import { Bar, BarChart, Cell, LabelList, Legend, Pie, PieChart, XAxis, YAxis } from 'recharts';
+import { useTranslation } from 'react-i18next';
+import type { ReportTable } from '../../../db/contract';
+import { usePrefs } from '../../preferences/usePrefs';
+import { chartSummary, formatValue } from './format';
+
+/** Fills with the text colour that reads on each; neighbours differ in lightness, not only hue. */
+const PALETTE = [
+  { fill: '#1d4f91', text: '#ffffff' },
+  { fill: '#f2b134', text: '#1b2430' },
+  { fill: '#6b4c9a', text: '#ffffff' },
+  { fill: '#9ecae1', text: '#1b2430' },
+  { fill: '#7f3b08', text: '#ffffff' },
+  { fill: '#b8e0b0', text: '#1b2430' },
+  { fill: '#2e6b34', text: '#ffffff' },
+  { fill: '#d9d9d9', text: '#1b2430' },
+] as const;
+const colour = (i: number) => PALETTE[i % PALETTE.length]!;
+
+/** Fixed sizes: the same picture on screen and on an A4 page beside its table. */
+const WIDTH = 340;
+const ROW_HEIGHT = 26;
+const LABEL_CHARS = 9;
+
+function shortLabel(label: string): string {
+  return label.length > LABEL_CHARS ? `${label.slice(0, LABEL_CHARS - 1)}…` : label;
+}
+
+/**
+ * The chart of a report table, drawn without animation so a printed page shows it complete.
+ * Every bar and slice carries its value as text; the table beside it is the accessible source,
+ * the chart itself is one image with a spoken summary.
+ */
+export function ReportChart({ table }: { table: ReportTable }) {
+  const { t } = useTranslation();
+  const { lang } = usePrefs();
+  if (table.chart === 'none' || table.rows.length === 0 || table.columns.length === 0) return null;
+  const unit = table.columns[0]!.unit;
+  // One chart shows one kind of number: the columns that share the first column's unit.
+  const series = table.columns
+    .map((c, index) => ({ ...c, index }))
+    .filter((c) => c.unit === unit)
+    .slice(0, table.chart === 'pie' ? 1 : PALETTE.length);
+  const data = table.rows.map((r) => {
+    const point: Record<string, string | number | null> = { label: r.label };
+    for (const s of series) point[s.id] = r.values[s.index] ?? null;
+    return point;
+  });
+  const fmt = (v: unknown) => (typeof v === 'number' ? formatValue(v, unit, lang) : '');
+  const fmtNonZero = (v: unknown) => (typeof v === 'number' && v !== 0 ? formatValue(v, unit, lang) : '');
+  const first = series[0]!;
+  const summary = chartSummary(
+    table.rows.map((r) => ({
+      label: r.label,
+      text: series.map((s) => `${series.length > 1 ? `${s.label} ` : ''}${formatValue(r.values[s.index] ?? null, unit, lang)}`).join(' / '),
+    })),
+  );
+  const label = t('reports.table.chartLabel', { title: table.title, summary });
+
+  if (table.chart === 'pie') {
+    const slices = data.filter((d) => typeof d[first.id] === 'number' && (d[first.id] as number) > 0);
+    return (
+      <div className="rp-chart" role="img" aria-label={label}>
+        <PieChart width={WIDTH} height={240} accessibilityLayer={false}>
+          <Pie
+            data={slices}
+            dataKey={first.id}
+            nameKey="label"
+            cx="50%"
+            cy="50%"
+            outerRadius={72}
+            isAnimationActive={false}
+            label={({ name, value }: { name?: string; value?: number }) => `${shortLabel(String(name ?? ''))} ${fmt(value)}`}
+            labelLine
+          >
+            {slices.map((d, i) => (
+              <Cell key={String(d.label)} fill={colour(i).fill} stroke="#ffffff" />
+            ))}
+          </Pie>
+        </PieChart>
+      </div>
+    );
+  }
+
+  const stacked = table.chart === 'stackedBar';
+  const legend = series.length > 1;
+  const height = Math.max(120, table.rows.length * (stacked || !legend ? ROW_HEIGHT : ROW_HEIGHT * Math.min(series.length, 3)) + (legend ? 70 : 40));
+  return (
+    <div className="rp-chart" role="img" aria-label={label}>
+      <BarChart
+        width={WIDTH}
+        height={height}
+        data={data}
+        layout="vertical"
+        margin={{ top: 4, right: 44, bottom: 4, left: 4 }}
+        accessibilityLayer={false}
+        barCategoryGap={4}
+      >
+        <XAxis type="number" hide domain={[0, 'auto']} />
+        <YAxis type="category" dataKey="label" width={118} tickFormatter={shortLabel} tick={{ fontSize: 11, fill: '#1b2430' }} interval={0} />
+        {legend ? <Legend verticalAlign="bottom" wrapperStyle={{ fontSize: 11, color: '#1b2430' }} /> : null}
+        {series.map((s, i) => (
+          <Bar key={s.id} dataKey={s.id} name={s.label} fill={colour(i).fill} isAnimationActive={false} {...(stacked ? { stackId: 'all' } : {})}>
+            {stacked ? (
+              <LabelList dataKey={s.id} position="center" formatter={fmtNonZero} style={{ fontSize: 10, fill: colour(i).text }} />
+            ) : (
+              <LabelList dataKey={s.id} position="right" formatter={fmt} style={{ fontSize: 11, fill: '#1b2430' }} />
+            )}
+          </Bar>
+        ))}
+      </BarChart>
+    </div>
+  );
+}
