@@ -17,7 +17,7 @@ import { drillReport, exportReport, reportUnits, runReport } from './services/re
 import { search } from './services/search';
 import { getSettings, updateSettings } from './services/settings';
 import { personTimeline } from './services/timeline';
-import { addUser, changeOwnPassphrase, listStaff, listUsers, resetPassphrase, setUserActive } from './services/users';
+import { addUser, changeOwnPassphrase, listStaff, listUsers, resetPassphrase, setUserActive, setUserUnit } from './services/users';
 
 /** The demo channels act on the office host (db/office-host.ts), not on one office. */
 type CoreChannel = Exclude<ChannelName, HostChannel>;
@@ -39,6 +39,7 @@ const handlers: Handlers = {
   'users.setActive': (core, input) => setUserActive(core.context(), core.keyring(), input),
   'users.resetPassphrase': (core, input) => resetPassphrase(core.context(), core.keyring(), input),
   'users.changeOwnPassphrase': (core, input) => changeOwnPassphrase(core.context(), core.keyring(), input),
+  'users.setUnit': (core, input) => setUserUnit(core.context(), input),
 
   'settings.get': (core) => getSettings(core.context()),
   'settings.update': (core, input) => updateSettings(core.context(), input),

@@ -269,6 +269,11 @@ export class OfficeCore {
     return requireShell(this.opts.shell);
   }
 
+  /** Pushes an event to the renderer (progress of long work such as reports). */
+  emit<E extends EventName>(event: E, payload: Events[E]): void {
+    this.opts.onEvent?.(event, payload);
+  }
+
   isUnlocked(): boolean {
     return this.session !== null;
   }

@@ -44,6 +44,8 @@ export const adminChannels = {
   /** Active staff, for every role (users.list, with logins and history, is for administrators). */
   'users.staff': channel<StaffMember[]>()(empty),
   'users.add': channel<User>()(z.object({ login, displayName, role: z.enum(ROLES), passphrase }).strict()),
+  /** Administrators put staff in units (部門) for unit reports; '' = no unit. */
+  'users.setUnit': channel<User>()(z.object({ userId: uuid, unit: z.string().trim().max(40) }).strict()),
   /** Disabling removes the user's key slot; enabling again needs a new temporary passphrase. */
   'users.setActive': channel<User>()(
     z.discriminatedUnion('active', [

@@ -31,15 +31,21 @@ export function fakePhone(rng: Rng): string {
 export function staffRows(rng: Rng, officers: number, supervisors: number, createdAt: string): { staff: Staff[]; rows: Rows[] } {
   const staff: Staff[] = [];
   const rows: Rows[] = [];
+  // Each supervisor heads one unit (部門) and their officers belong to it; no random draws, so
+  // adding units changed none of the other demo figures.
+  const unitOf = new Map<string, string>();
   const add = (role: Staff['role'], login: string, supervisorId: string | null) => {
     const { family, given } = fullName(rng, rng.chance(0.35) ? 'female' : 'male');
     const id = rng.uuid();
     staff.push({ id, login, role, supervisorId });
+    const unit = supervisorId ? (unitOf.get(supervisorId) ?? '') : `処遇第${unitOf.size + 1}部門`;
+    unitOf.set(id, unit);
     rows.push({
       id,
       login,
       display_name: `${family[0]} ${given[0]}`,
       role,
+      unit,
       active: 1,
       created_at: createdAt,
       updated_at: createdAt,

@@ -109,6 +109,16 @@ export async function setUserActive(
   });
 }
 
+/** Puts a staff member in a unit (部門) for unit reports; an empty unit takes them out of every unit. */
+export function setUserUnit(ctx: ServiceContext, input: ParsedInputOf<'users.setUnit'>): User {
+  requireRole(ctx, 'administrator');
+  const user = mustFind(ctx, input.userId);
+  return mutate(ctx, 'users.setUnit', (tx) => {
+    tx.update('users', user.id, { unit: input.unit, updated_at: tx.at });
+    return mustFind(ctx, user.id);
+  });
+}
+
 function assertAnotherActiveAdmin(ctx: ServiceContext, exceptId: string): void {
   const n = ctx.db
     .prepare("SELECT count(*) AS n FROM users WHERE role = 'administrator' AND active = 1 AND id <> ?")
