@@ -96,7 +96,7 @@ const TABLES = {
 const OFFICER = "COALESCE(officer_id, 'none')";
 
 /** The phase running on the case's reference day: the last one started by then, else the first. */
-export const PHASE_CTE = `ph AS (
+export const PHASE_CTE = `ph AS MATERIALIZED (
   SELECT a.case_id, COALESCE((SELECT p.category || ':' || p.kind FROM case_phases p WHERE p.case_id = a.case_id
       ORDER BY p.start_date <= a.ref_date DESC, CASE WHEN p.start_date <= a.ref_date THEN -p.seq ELSE p.seq END LIMIT 1), '?:?') AS ck
     FROM act a)`;

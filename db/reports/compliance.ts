@@ -19,7 +19,7 @@ export const COMPLIANCE_CTES = [
   `mon(first) AS (SELECT substr(@from, 1, 8) || '01' UNION ALL SELECT date(first, '+1 month') FROM mon WHERE date(first, '+1 month') <= @to)`,
   `mo AS (SELECT substr(first, 1, 7) AS m, first, date(first, '+1 month', '-1 day') AS last FROM mon
            WHERE date(first, '+1 month', '-1 day') < @today)`,
-  `cm AS (SELECT a.case_id, a.officer_id, a.intensity_level, mo.m, mo.first, mo.last,
+  `cm AS MATERIALIZED (SELECT a.case_id, a.officer_id, a.intensity_level, mo.m, mo.first, mo.last,
                  max(a.start_date, mo.first) AS lo, min(a.end_date, mo.last) AS hi,
                  CAST(substr(mo.last, 9, 2) AS INTEGER) AS dim
             FROM act a JOIN mo ON a.start_date <= mo.last AND a.end_date >= mo.first)`,
@@ -27,7 +27,7 @@ export const COMPLIANCE_CTES = [
              SELECT sum(max(0, julianday(min(cm.hi, COALESCE(date(ss.resumed_on, '-1 day'), cm.hi))) - julianday(max(cm.lo, ss.from_date)) + 1))
                FROM supervision_suspensions ss WHERE ss.case_id = cm.case_id), 0) AS INTEGER) AS days
              FROM cm)`,
-  `req AS (SELECT cmd.case_id, cmd.officer_id, cmd.m, cmd.lo, cmd.hi, st.po_kinds, st.vpo_kinds,
+  `req AS MATERIALIZED (SELECT cmd.case_id, cmd.officer_id, cmd.m, cmd.lo, cmd.hi, st.po_kinds, st.vpo_kinds,
              CASE WHEN cmd.days = cmd.dim THEN st.po_per_month ELSE CAST(st.po_per_month * cmd.days * 1.0 / cmd.dim + 0.5 AS INTEGER) END AS po_req,
              CASE WHEN cmd.days = cmd.dim THEN st.vpo_per_month ELSE CAST(st.vpo_per_month * cmd.days * 1.0 / cmd.dim + 0.5 AS INTEGER) END AS vpo_req
              FROM cmd JOIN contact_standards st ON st.id = cmd.intensity_level WHERE cmd.days > 0)`,
@@ -47,7 +47,7 @@ export const COMPLIANCE_CTES = [
             WHEN EXISTS (SELECT 1 FROM json_each(vpo_kinds) j WHERE j.value = kind) THEN 'vpo' END AS side
      FROM kc)`,
   `done AS (SELECT case_id, m, sum(side = 'po') AS po_n, sum(side = 'vpo') AS vpo_n FROM sided GROUP BY case_id, m)`,
-  `cmp AS (SELECT r.case_id, COALESCE(r.officer_id, 'none') AS officer, r.m, r.po_req, r.vpo_req,
+  `cmp AS MATERIALIZED (SELECT r.case_id, COALESCE(r.officer_id, 'none') AS officer, r.m, r.po_req, r.vpo_req,
              min(COALESCE(d.po_n, 0), r.po_req) AS po_done, min(COALESCE(d.vpo_n, 0), r.vpo_req) AS vpo_done
              FROM req r LEFT JOIN done d ON d.case_id = r.case_id AND d.m = r.m)`,
 ];

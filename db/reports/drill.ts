@@ -8,14 +8,26 @@ import { AppError } from '../errors';
 import { stmt } from '../statements';
 import type { ServiceContext } from '../write';
 import { say } from './build';
-import { ALL, drillCaseIds } from './engine';
+import { ALL, drillCaseIds, Results } from './engine';
 import { CATEGORY_SHORT } from './labels';
-import { computeSection, prepare, sectionOf, type Prepared } from './run';
+import { prepare, sectionOf, type Prepared } from './run';
 
 function sectionId(itemId: string): ReportSectionId {
   const head = itemId.split('.')[0] ?? '';
   if (!(REPORT_SECTION_IDS as readonly string[]).includes(head)) throw new AppError('NOT_FOUND', 'no such figure or table', { field: 'target' });
   return head as ReportSectionId;
+}
+
+const DYNAMIC_ROWS: Record<string, 'officer' | 'vpo' | 'code'> = {
+  'caseload.byOfficer': 'officer',
+  'caseload.byIntensity': 'code',
+  'caseload.byVpo': 'vpo',
+  'compliance.byOfficer': 'officer',
+};
+
+function rowLabel(p: Prepared, kind: 'officer' | 'vpo' | 'code', key: string): string {
+  if (kind === 'code') return key;
+  return key === 'none' ? say(['未割当', 'Unassigned'], p.build.lang) : p.build.names(kind, key);
 }
 
 const noList = () => new AppError('VALIDATION', 'this number has no list of cases behind it', { field: 'target' });
@@ -24,7 +36,8 @@ const noList = () => new AppError('VALIDATION', 'this number has no list of case
 export function drillIds(ctx: ServiceContext, p: Prepared, target: DrillTarget): { title: string; ids: string[] } {
   const lang = p.build.lang;
   const def = sectionOf(sectionId('figureId' in target ? target.figureId : target.tableId));
-  const { section } = computeSection(ctx, p, def);
+  // Labels, drill flags and fixed rows do not depend on the counts: build the section from none.
+  const section = def.build(new Results(new Map()), p.build);
   let item: string;
   let key = ALL;
   let title: string;
@@ -37,7 +50,9 @@ export function drillIds(ctx: ServiceContext, p: Prepared, target: DrillTarget):
   } else {
     const t = section.tables.find((x) => x.id === target.tableId);
     if (!t) throw new AppError('NOT_FOUND', 'no such table', { field: 'target.tableId' });
-    const row = t.rows.find((r) => r.key === target.rowKey);
+    // Officer and VPO rows come from the data; other tables have a fixed list of rows.
+    const dynamic = DYNAMIC_ROWS[t.id];
+    const row = t.rows.find((r) => r.key === target.rowKey) ?? (dynamic ? { key: target.rowKey, label: rowLabel(p, dynamic, target.rowKey), drill: true } : null);
     if (!row) throw new AppError('NOT_FOUND', 'no such row', { field: 'target.rowKey' });
     if (!row.drill) throw noList();
     const column = target.columnId === undefined ? t.columns[0] : t.columns.find((c) => c.id === target.columnId);

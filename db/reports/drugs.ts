@@ -16,15 +16,15 @@ const VISIBLE: Text = [
 ];
 
 export const DRUG_CTES = [
-  `drp AS (SELECT e.case_id, e.enrolled_on, e.core_completed_on, e.completed_on, e.withdrawn_on
+  `drp AS MATERIALIZED (SELECT e.case_id, e.enrolled_on, e.core_completed_on, e.completed_on, e.withdrawn_on
              FROM enrolments e JOIN programs p ON p.id = e.program_id AND p.kind = 'relapse_prevention'
              JOIN act a ON a.case_id = e.case_id)`,
-  `su AS (SELECT sp.case_id, sp.attendance FROM session_participants sp
+  `su AS MATERIALIZED (SELECT sp.case_id, sp.attendance FROM session_participants sp
             JOIN program_sessions ps ON ps.id = sp.session_id
             JOIN programs p ON p.id = ps.program_id AND p.kind = 'relapse_prevention'
             JOIN act a ON a.case_id = sp.case_id
            WHERE ps.stage = 'step_up' AND ps.status = 'held' AND ps.held_on BETWEEN @from AND @to AND sp.attendance <> 'pending')`,
-  `tp AS (SELECT t.case_id, t.result, (@seeAll = 1 OR a.officer_id = @viewer) AS visible FROM drug_tests t
+  `tp AS MATERIALIZED (SELECT t.case_id, t.result, (@seeAll = 1 OR a.officer_id = @viewer) AS visible FROM drug_tests t
             JOIN act a ON a.case_id = t.case_id WHERE t.tested_on BETWEEN @from AND @to)`,
 ];
 

@@ -57,7 +57,7 @@ export function baseCtes(scopeWhere: string): string {
            c.intensity_level, c.partial_suspension, s.sex, s.birth_date, s.drug_types
       FROM cases c JOIN supervisees s ON s.id = c.supervisee_id
      WHERE ${scopeWhere}),
-  act AS (SELECT * FROM sc WHERE start_date <= @to AND end_date >= @from)`;
+  act AS MATERIALIZED (SELECT * FROM sc WHERE start_date <= @to AND end_date >= @from)`;
 }
 
 function withClause(scopeWhere: string, q: SectionQuery): string {

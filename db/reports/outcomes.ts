@@ -8,7 +8,7 @@ const ms = `SELECT m.case_id, m.kind FROM measures m JOIN act a ON a.case_id = m
 const ends = `SELECT case_id, termination_reason, employment_at_termination FROM act WHERE termination_date BETWEEN @from AND @to`;
 
 const query: SectionQuery = {
-  ctes: [`ms AS (${ms})`, `ends AS (${ends})`],
+  ctes: [`ms AS MATERIALIZED (${ms})`, `ends AS MATERIALIZED (${ends})`],
   sets: [
     { item: 'outcomes.casesWithMeasures', sql: `SELECT '${ALL}' AS key, case_id FROM ms` },
     { item: 'outcomes.measures.cases', sql: 'SELECT kind AS key, case_id FROM ms' },

@@ -14,7 +14,7 @@ const IN_SCOPE: Text = ['対象は期間中のケース。', 'Among the cases un
 
 /** Employment on the case's reference day: the last detailed status by then, else at termination, else at start. */
 export const SUPPORT_CTES = [
-  `emp AS (SELECT a.case_id, COALESCE(a.employment_at_start, 'unknown') AS at_start,
+  `emp AS MATERIALIZED (SELECT a.case_id, COALESCE(a.employment_at_start, 'unknown') AS at_start,
        COALESCE(
          (SELECT CASE es.status WHEN 'full_time' THEN 'employed' WHEN 'part_time' THEN 'employed' WHEN 'student' THEN 'student' ELSE 'unemployed' END
             FROM employment_status es WHERE es.case_id = a.case_id AND es.since <= a.ref_date
@@ -22,10 +22,10 @@ export const SUPPORT_CTES = [
          CASE WHEN a.termination_date <= @to THEN a.employment_at_termination END,
          a.employment_at_start, 'unknown') AS at_end
      FROM act a)`,
-  `esp AS (SELECT e.case_id, e.kind, e.outcome FROM employment_supports e JOIN act a ON a.case_id = e.case_id
+  `esp AS MATERIALIZED (SELECT e.case_id, e.kind, e.outcome FROM employment_supports e JOIN act a ON a.case_id = e.case_id
             WHERE e.started_on BETWEEN @from AND @to)`,
-  `pl AS (SELECT p.case_id, p.started_on, p.ended_on, p.exit_destination FROM placements p JOIN act a ON a.case_id = p.case_id)`,
-  `fam AS (SELECT a.case_id, si.attendance FROM act a
+  `pl AS MATERIALIZED (SELECT p.case_id, p.started_on, p.ended_on, p.exit_destination FROM placements p JOIN act a ON a.case_id = p.case_id)`,
+  `fam AS MATERIALIZED (SELECT a.case_id, si.attendance FROM act a
              JOIN family_members fm ON fm.supervisee_id = a.supervisee_id
              JOIN seminar_invitations si ON si.family_member_id = fm.id
              JOIN seminars se ON se.id = si.seminar_id

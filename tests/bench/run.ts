@@ -114,3 +114,9 @@ if (process.env.BENCH_PATHWAYS !== '0') {
   const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(new URL('./pathways.ts', import.meta.url))], { stdio: 'inherit' });
   if (r.status !== 0) process.exitCode = r.status ?? 1;
 }
+
+// The supervisor report benchmark (each section against one hand-written query), in its own process. BENCH_REPORTS=0 skips it.
+if (process.env.BENCH_REPORTS !== '0') {
+  const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(new URL('./reports.ts', import.meta.url))], { stdio: 'inherit' });
+  if (r.status !== 0) process.exitCode = r.status ?? 1;
+}

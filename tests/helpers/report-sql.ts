@@ -63,7 +63,7 @@ export const HAND_SQL = {
   compliance: `WITH RECURSIVE ${CASES},
   months(m0) AS (SELECT date(@from, 'start of month') UNION ALL SELECT date(m0, '+1 month') FROM months WHERE date(m0, '+1 month') <= @to),
   ended AS (SELECT m0, date(m0, '+1 month', '-1 day') AS m1, strftime('%Y-%m', m0) AS ym FROM months WHERE date(m0, '+1 month') <= @today),
-  span AS (SELECT inp.id, inp.officer_id, inp.lvl, e.ym, CAST(strftime('%d', e.m1) AS INTEGER) AS dim,
+  span AS MATERIALIZED (SELECT inp.id, inp.officer_id, inp.lvl, e.ym, CAST(strftime('%d', e.m1) AS INTEGER) AS dim,
                   CASE WHEN inp.sd > e.m0 THEN inp.sd ELSE e.m0 END AS a, CASE WHEN inp.ed < e.m1 THEN inp.ed ELSE e.m1 END AS b
              FROM inp JOIN ended e ON inp.sd <= e.m1 AND inp.ed >= e.m0),
   stopped AS (SELECT span.id, span.ym,
@@ -72,7 +72,7 @@ export const HAND_SQL = {
               FROM span JOIN supervision_suspensions ss ON ss.case_id = span.id GROUP BY span.id, span.ym),
   days AS (SELECT span.*, CAST(julianday(b) - julianday(a) + 1 - IFNULL(stopped.n, 0) AS INTEGER) AS d
              FROM span LEFT JOIN stopped ON stopped.id = span.id AND stopped.ym = span.ym),
-  need AS (SELECT days.*, st.po_kinds, st.vpo_kinds,
+  need AS MATERIALIZED (SELECT days.*, st.po_kinds, st.vpo_kinds,
              CASE WHEN d = dim THEN st.po_per_month ELSE CAST((st.po_per_month * d) / (dim * 1.0) + 0.5 AS INTEGER) END AS npo,
              CASE WHEN d = dim THEN st.vpo_per_month ELSE CAST((st.vpo_per_month * d) / (dim * 1.0) + 0.5 AS INTEGER) END AS nvpo
              FROM days JOIN contact_standards st ON st.id = days.lvl WHERE d > 0),
@@ -92,7 +92,7 @@ export const HAND_SQL = {
         WHEN instr(need.po_kinds, '"' || kk.kind || '"') > 0 THEN 'po'
         WHEN instr(need.vpo_kinds, '"' || kk.kind || '"') > 0 THEN 'vpo' END
     GROUP BY need.id, need.ym),
-  res AS (SELECT need.id, IFNULL(need.officer_id, 'none') AS off, need.npo, need.nvpo,
+  res AS MATERIALIZED (SELECT need.id, IFNULL(need.officer_id, 'none') AS off, need.npo, need.nvpo,
              MIN(IFNULL(held.hpo, 0), need.npo) AS dpo, MIN(IFNULL(held.hvpo, 0), need.nvpo) AS dvpo
             FROM need LEFT JOIN held ON held.id = need.id AND held.ym = need.ym),
   short AS (SELECT DISTINCT id, off FROM res WHERE dpo < npo OR dvpo < nvpo),
