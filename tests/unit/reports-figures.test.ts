@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report, ReportRequest } from '../../db/contract';
 import { drillReport } from '../../db/reports/drill';
 import { resolvePeriod } from '../../db/reports/period';
-import { runReport } from '../../db/reports/run';
+import { computeSection, prepare, runReport, sectionOf } from '../../db/reports/run';
 import type { ServiceContext } from '../../db/write';
 import { tempDir } from '../helpers/office';
 import { reportOffice, REPORT_TODAY } from '../helpers/report-office';
@@ -129,6 +129,28 @@ describe('report figures equal the hand-written SQL', () => {
     const office1 = await runReport(office.as(office.supervisorId), { ...req, scope: { kind: 'office' } });
     const active = (r: Report) => r.sections[0]!.figures[0]!.value!;
     expect(active(report)).toBeLessThan(active(office1));
+  });
+});
+
+describe('drug test visibility', () => {
+  it("leaves out the tests of cases the viewer may not see, and says so", async () => {
+    // Officers can only ask for their own cases, so the rule is exercised below the role check:
+    // the office's cases counted for a viewer who may see only the demo officer's tests.
+    const sup = office.as(office.supervisorId);
+    const req: ReportRequest = { period: FY2026, scope: { kind: 'office' }, lang: 'en' };
+    const p = prepare(sup, req);
+    const limited = { ...p, params: { ...p.params, seeAll: 0 as const, viewer: office.officerId }, build: { ...p.build, seeAll: false } };
+    const drugs = computeSection(sup, limited, sectionOf('drugs')).section;
+    const all = computeSection(sup, p, sectionOf('drugs')).section;
+    const value = (s: typeof drugs, id: string) => s.figures.find((f) => f.id === id)!.value!;
+    expect(drugs.notes.join(' ')).toMatch(/not included/);
+    expect(all.notes).toEqual([]);
+    expect(value(drugs, 'drugs.testsTaken')).toBeLessThan(value(all, 'drugs.testsTaken'));
+    const hand = handAll(office.as(office.officerId), req, false);
+    expect(value(drugs, 'drugs.testsTaken')).toBe(hand.get('drugs.testsTaken'));
+    expect(value(drugs, 'drugs.casesTested')).toBe(hand.get('drugs.casesTested'));
+    // Program figures are not test results: unchanged.
+    expect(value(drugs, 'drugs.enrolled')).toBe(value(all, 'drugs.enrolled'));
   });
 });
 
