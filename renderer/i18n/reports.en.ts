@@ -55,8 +55,6 @@ export const reportsEn: Strings<typeof reportsJa> = {
       scope: 'Scope',
       author: 'Prepared by',
       generatedAt: 'Generated',
-      range: '{{from}} to {{to}}',
-      periodValue: '{{label}} ({{range}})',
     },
     units: { count: 'count', percent: '%', days: 'days' },
     unitNames: { count: 'count', percent: 'percent', days: 'days' },
@@ -70,7 +68,7 @@ export const reportsEn: Strings<typeof reportsJa> = {
     table: {
       definitionLine: 'Definition: {{text}}',
       chartLabel: 'Chart of {{title}}: {{summary}}. The exact figures are in the table beside it.',
-      chartItem: '{{label}} {{value}}',
+      chartOf: 'Chart: {{column}}',
       notApplicableNote: '“—” marks a value that cannot be calculated because its denominator is 0.',
       cellDrill: '{{row}}, {{column}}: {{value}} — show cases',
     },

@@ -51,8 +51,6 @@ export const reportsJa = {
       scope: '対象',
       author: '作成者',
       generatedAt: '作成日時',
-      range: '{{from}}〜{{to}}',
-      periodValue: '{{label}}（{{range}}）',
     },
     units: { count: '件', percent: '%', days: '日' },
     unitNames: { count: '件数', percent: '割合（%）', days: '日数' },
@@ -66,7 +64,7 @@ export const reportsJa = {
     table: {
       definitionLine: '定義：{{text}}',
       chartLabel: '{{title}}のグラフ：{{summary}}。正確な数値は隣の表にあります。',
-      chartItem: '{{label}} {{value}}',
+      chartOf: 'グラフ：{{column}}',
       notApplicableNote: '「—」は分母が0件で算出できない値です。',
       cellDrill: '{{row}}・{{column}}：{{value}} — ケースを表示',
     },

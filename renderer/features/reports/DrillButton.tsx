@@ -3,6 +3,11 @@ import type { DrillTarget } from '../../../db/contract';
 
 export type OnDrill = (target: DrillTarget, title: string) => void;
 
+/** The number's identity on the page, so coming back from its list puts the focus on it again. */
+export function drillKey(target: DrillTarget): string {
+  return 'figureId' in target ? target.figureId : [target.tableId, target.rowKey, target.columnId ?? ''].join('|');
+}
+
 /**
  * A report number that opens the list of cases behind it. `spoken` is its accessible name, which
  * says what the number is and what pressing it does ("overdue cases: 12 — show cases").
@@ -21,7 +26,7 @@ export function DrillButton({
   children: ReactNode;
 }) {
   return (
-    <button type="button" className="rp-drill" aria-label={spoken} onClick={() => onDrill(target, title)}>
+    <button type="button" className="rp-drill" aria-label={spoken} data-drill={drillKey(target)} onClick={() => onDrill(target, title)}>
       {children}
     </button>
   );

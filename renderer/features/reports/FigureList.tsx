@@ -31,7 +31,7 @@ export function FigureList({ figures, caption, onDrill }: { figures: ReportFigur
         {figures.map((f) => {
           const text = formatWithUnit(f.value, f.unit, lang, t(`reports.units.${f.unit}`));
           return (
-            <tr key={f.id} data-figure={f.id}>
+            <tr key={f.id} data-figure={f.id} data-unit={f.unit}>
               <th scope="row">{f.label}</th>
               <td className="rp-fig-value">
                 {f.drill && f.value !== null ? (

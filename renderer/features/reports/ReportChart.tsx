@@ -1,4 +1,4 @@
-import { Bar, BarChart, Cell, LabelList, Legend, Pie, PieChart, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, Cell, LabelList, Legend, Pie, PieChart, XAxis, YAxis, type PieLabelRenderProps } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import type { ReportTable } from '../../../db/contract';
 import { usePrefs } from '../../preferences/usePrefs';
@@ -36,31 +36,37 @@ export function ReportChart({ table }: { table: ReportTable }) {
   const { lang } = usePrefs();
   if (table.chart === 'none' || table.rows.length === 0 || table.columns.length === 0) return null;
   const unit = table.columns[0]!.unit;
-  // One chart shows one kind of number: the columns that share the first column's unit.
-  const series = table.columns
-    .map((c, index) => ({ ...c, index }))
-    .filter((c) => c.unit === unit)
-    .slice(0, table.chart === 'pie' ? 1 : PALETTE.length);
+  // One chart shows one kind of number: the columns sharing the first column's unit; more than
+  // three of them (counts of cases beside counts of contacts) read better as the table, so then
+  // the chart keeps the table's rate if it has one, else its first column.
+  const all = table.columns.map((c, index) => ({ ...c, index }));
+  const sameUnit = all.filter((c) => c.unit === unit);
+  const rate = all.find((c) => c.unit === 'percent');
+  const series = table.chart === 'pie' ? sameUnit.slice(0, 1) : sameUnit.length <= 3 ? sameUnit : [rate ?? sameUnit[0]!];
+  const chartUnit = series[0]!.unit;
   const data = table.rows.map((r) => {
     const point: Record<string, string | number | null> = { label: r.label };
     for (const s of series) point[s.id] = r.values[s.index] ?? null;
     return point;
   });
-  const fmt = (v: unknown) => (typeof v === 'number' ? formatValue(v, unit, lang) : '');
-  const fmtNonZero = (v: unknown) => (typeof v === 'number' && v !== 0 ? formatValue(v, unit, lang) : '');
+  const fmt = (v: unknown) => (typeof v === 'number' ? formatValue(v, chartUnit, lang) : '');
+  const fmtNonZero = (v: unknown) => (typeof v === 'number' && v !== 0 ? formatValue(v, chartUnit, lang) : '');
   const first = series[0]!;
   const summary = chartSummary(
     table.rows.map((r) => ({
       label: r.label,
-      text: series.map((s) => `${series.length > 1 ? `${s.label} ` : ''}${formatValue(r.values[s.index] ?? null, unit, lang)}`).join(' / '),
+      text: series.map((s) => `${series.length > 1 ? `${s.label} ` : ''}${formatValue(r.values[s.index] ?? null, chartUnit, lang)}`).join(' / '),
     })),
   );
-  const label = t('reports.table.chartLabel', { title: table.title, summary });
+  const only = series.length === 1 && table.columns.length > 1 ? first.label : null;
+  const label = t('reports.table.chartLabel', { title: only ? `${table.title} (${only})` : table.title, summary });
+  const caption = only ? <p className="rp-chart-caption">{t('reports.table.chartOf', { column: only })}</p> : null;
 
   if (table.chart === 'pie') {
     const slices = data.filter((d) => typeof d[first.id] === 'number' && (d[first.id] as number) > 0);
     return (
       <div className="rp-chart" role="img" aria-label={label}>
+        {caption}
         <PieChart width={WIDTH} height={240} accessibilityLayer={false}>
           <Pie
             data={slices}
@@ -70,8 +76,12 @@ export function ReportChart({ table }: { table: ReportTable }) {
             cy="50%"
             outerRadius={72}
             isAnimationActive={false}
-            label={({ name, value }: { name?: string; value?: number }) => `${shortLabel(String(name ?? ''))} ${fmt(value)}`}
-            labelLine
+            label={(p: PieLabelRenderProps) => (
+              <text x={p.x} y={p.y} textAnchor={p.textAnchor === 'end' ? 'end' : 'start'} dominantBaseline="central" fill="#1b2430" fontSize={12}>
+                {`${shortLabel(String(p.name ?? ''))} ${fmt(p.value)}`}
+              </text>
+            )}
+            labelLine={{ stroke: '#525e6c' }}
           >
             {slices.map((d, i) => (
               <Cell key={String(d.label)} fill={colour(i).fill} stroke="#ffffff" />
@@ -84,9 +94,12 @@ export function ReportChart({ table }: { table: ReportTable }) {
 
   const stacked = table.chart === 'stackedBar';
   const legend = series.length > 1;
-  const height = Math.max(120, table.rows.length * (stacked || !legend ? ROW_HEIGHT : ROW_HEIGHT * Math.min(series.length, 3)) + (legend ? 70 : 40));
+  // Grouped bars: a thinner bar per series, so a row of three stays under two rows' height.
+  const perRow = stacked || !legend ? ROW_HEIGHT : 14 * series.length + 8;
+  const height = Math.max(120, table.rows.length * perRow + (legend ? 70 : 40));
   return (
     <div className="rp-chart" role="img" aria-label={label}>
+      {caption}
       <BarChart
         width={WIDTH}
         height={height}
@@ -98,7 +111,14 @@ export function ReportChart({ table }: { table: ReportTable }) {
       >
         <XAxis type="number" hide domain={[0, 'auto']} />
         <YAxis type="category" dataKey="label" width={118} tickFormatter={shortLabel} tick={{ fontSize: 11, fill: '#1b2430' }} interval={0} />
-        {legend ? <Legend verticalAlign="bottom" wrapperStyle={{ fontSize: 11, color: '#1b2430' }} /> : null}
+        {legend ? (
+          <Legend
+            verticalAlign="bottom"
+            itemSorter={null}
+            wrapperStyle={{ fontSize: 11 }}
+            formatter={(value: string) => <span className="rp-legend-text">{value}</span>}
+          />
+        ) : null}
         {series.map((s, i) => (
           <Bar key={s.id} dataKey={s.id} name={s.label} fill={colour(i).fill} isAnimationActive={false} {...(stacked ? { stackId: 'all' } : {})}>
             {stacked ? (

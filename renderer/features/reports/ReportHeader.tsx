@@ -1,16 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import type { Report } from '../../../db/contract';
-import { formatDate, formatDateTime } from '../../i18n/dates';
+import { formatDateTime } from '../../i18n/dates';
 import { useDateStyle } from '../../i18n/useFormat';
 
 /** What the report is: office, period, scope, author and time. At the top of the screen and of the PDF. */
 export function ReportHeader({ report }: { report: Report }) {
   const { t } = useTranslation();
   const style = useDateStyle();
-  const range = t('reports.header.range', { from: formatDate(report.from, style), to: formatDate(report.to, style) });
   const items: [string, string][] = [
     [t('reports.header.office'), report.officeName],
-    [t('reports.header.period'), t('reports.header.periodValue', { label: report.periodLabel, range })],
+    // The service's label already names the days (a month names itself).
+    [t('reports.header.period'), report.periodLabel],
     [t('reports.header.scope'), report.scopeLabel],
     [t('reports.header.author'), report.author],
     [t('reports.header.generatedAt'), formatDateTime(report.generatedAt, style)],

@@ -6,6 +6,9 @@ import { DrillButton, type OnDrill } from './DrillButton';
 import { formatValue } from './format';
 import { ReportChart } from './ReportChart';
 
+/** Rows beyond which a table scrolls in its own box on screen (print shows every row). */
+const LONG_TABLE = 16;
+
 /** A breakdown: its title and definition, then its chart (if it has one) beside its data table. */
 export function ReportTableView({ table, onDrill }: { table: ReportTable; onDrill: OnDrill }) {
   const { t } = useTranslation();
@@ -20,9 +23,9 @@ export function ReportTableView({ table, onDrill }: { table: ReportTable; onDril
       <p className="rp-definition">
         {t('reports.table.definitionLine', { text: table.definition })}
       </p>
-      <div className="rp-table-body">
+      <div className={`rp-table-body${table.columns.length > 3 ? ' rp-many-columns' : ''}`}>
         <ReportChart table={table} />
-        <div className="rp-table-wrap">
+        <div className={`rp-table-wrap${table.rows.length > LONG_TABLE ? ' rp-table-long' : ''}`} tabIndex={table.rows.length > LONG_TABLE ? 0 : undefined} aria-label={table.rows.length > LONG_TABLE ? table.title : undefined} role={table.rows.length > LONG_TABLE ? 'region' : undefined}>
           <table className="data-table rp-table">
             <thead>
               <tr>
@@ -43,7 +46,7 @@ export function ReportTableView({ table, onDrill }: { table: ReportTable; onDril
                     const v = r.values[i] ?? null;
                     const text = formatValue(v, c.unit, lang);
                     return (
-                      <td key={c.id} className="col-num" data-column={c.id}>
+                      <td key={c.id} className="col-num" data-column={c.id} data-unit={c.unit}>
                         {r.drill && v !== null && c.unit === 'count' ? (
                           <DrillButton
                             spoken={t('reports.table.cellDrill', { row: r.label, column: c.label, value: text })}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DrillTarget, Report } from '../../../db/contract';
 import { ErrorAlert } from '../../components/Alert';
@@ -9,12 +9,16 @@ import { useDateStyle, useErrorText } from '../../i18n/useFormat';
 import { useJapanNow } from '../contacts/useJapanNow';
 import { useSession } from '../session/SessionContext';
 import { useNavigation } from '../shell/pages';
+import { drillKey } from './DrillButton';
 import { ExportBar } from './ExportBar';
 import { ReportForm } from './ReportForm';
 import { defaultDraft, draftFrom, sameQuery, type ReportQuery } from './period';
 import { useReport, useReportProgress, useReportRequest } from './queries';
 import { ReportHeader } from './ReportHeader';
 import { ReportSectionView } from './ReportSectionView';
+
+/** The number last opened, so Back from its list of cases lands on it again. */
+let lastDrill: { query: ReportQuery; key: string } | null = null;
 
 /** Instead of a page of zeros: why there is nothing to count, and what to try. */
 function EmptyReport({ report, own }: { report: Report; own: boolean }) {
@@ -71,8 +75,19 @@ export function ReportsPage({ query }: { query: ReportQuery | undefined }) {
     else navigate({ page: 'reports', query: next }, { replace: true });
   };
   const onDrill = (target: DrillTarget, label: string) => {
-    if (query) navigate({ page: 'reportDrill', query, target, label });
+    if (!query) return;
+    lastDrill = { query, key: drillKey(target) };
+    navigate({ page: 'reportDrill', query, target, label });
   };
+  const articleRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!data || !query || !lastDrill || !sameQuery(lastDrill.query, query)) return;
+    const key = lastDrill.key;
+    lastDrill = null;
+    const button = [...(articleRef.current?.querySelectorAll<HTMLButtonElement>('button[data-drill]') ?? [])].find((b) => b.dataset.drill === key);
+    button?.focus();
+    button?.scrollIntoView({ block: 'center' });
+  }, [data, query]);
 
   return (
     <div className="rp-page">
@@ -91,7 +106,7 @@ export function ReportsPage({ query }: { query: ReportQuery | undefined }) {
         </div>
       ) : null}
       {data && request ? (
-        <article className="rp-report" aria-label={t('reports.header.title')}>
+        <article ref={articleRef} className="rp-report" aria-label={t('reports.header.title')}>
           <ReportHeader report={data} />
           {data.empty ? (
             <EmptyReport report={data} own={own !== null} />
