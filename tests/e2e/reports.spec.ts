@@ -150,7 +150,7 @@ test.describe('ja', () => {
     expect(wrong).toEqual([]);
     // A rate: done ÷ due, with one decimal and its unit.
     const rate = (100 * hand.get('compliance.done')) / hand.get('compliance.due');
-    await expect(report.locator('[data-figure="compliance.rate"] .rp-value')).toHaveText(formatWithUnit(rate, 'percent', 'ja', m.reports.units.percent));
+    await expect(report.locator('[data-figure="compliance.rate"] td.rp-fig-value')).toHaveText(formatWithUnit(rate, 'percent', 'ja', m.reports.units.percent));
     // Each figure has its definition beside it, not only in a tooltip.
     await expect(report.locator('[data-figure="caseload.active"] .rp-fig-definition')).toContainText('ケース単位');
     await harness.shot('ja-reports-02-report');
@@ -225,6 +225,17 @@ test.describe('ja', () => {
     for (const id of figures) expect(xlsx.get(id), id).toBe(hand.get(id));
     expect(typeof xlsx.get('compliance.rate')).toBe('number');
     expect(xlsx.get('compliance.rate') as number).toBeCloseTo(rate / 100, 3);
+
+    // The research extract is anonymized: none of the names the drill list showed.
+    const before = harness.saved.length;
+    await page.getByRole('button', { name: m.reports.export.research, exact: true }).click();
+    await expect.poll(() => harness.saved.length, { timeout: 60_000 }).toBe(before + 1);
+    const research = harness.saved[before]!;
+    expect(basename(research)).toBe(`hogo-research-${hand.fy}-04-01_${hand.fy + 1}-03-31.csv`);
+    const extract = readFileSync(research, 'utf8');
+    expect(extract.length).toBeGreaterThan(100);
+    expect(extract).not.toContain(firstName);
+    expect(extract).not.toContain(firstName.split(' ')[0]!);
   });
 
   test('an officer sees only the report on their own cases', async ({ harness }) => {
@@ -242,7 +253,7 @@ test.describe('ja', () => {
     const active = hand.get('caseload.active');
     expect(active).toBeGreaterThan(0);
     expect(active).toBeLessThan(office.get('caseload.active'));
-    await expect(report.locator('[data-figure="caseload.active"] .rp-value')).toHaveText(`${active}件`);
+    await expect(report.locator('[data-figure="caseload.active"] td.rp-fig-value')).toHaveText(`${active}件`);
     const wrong = (await countsOnPage(page)).filter((c) => count(c.text) !== hand.get(c.key)).map((c) => `${c.key}: ${c.text}`);
     expect(wrong).toEqual([]);
     // The service refuses any other scope to an officer, whatever the screen does.

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReportFigure } from '../../../db/contract';
 import { usePrefs } from '../../preferences/usePrefs';
 import { DrillButton, type OnDrill } from './DrillButton';
-import { formatWithUnit, NOT_APPLICABLE } from './format';
+import { formatValue, formatWithUnit, NOT_APPLICABLE } from './format';
 
 /**
  * A section's headline figures as a three-column table: what it is, its value with the unit, and
@@ -29,7 +29,15 @@ export function FigureList({ figures, caption, onDrill }: { figures: ReportFigur
       </thead>
       <tbody>
         {figures.map((f) => {
-          const text = formatWithUnit(f.value, f.unit, lang, t(`reports.units.${f.unit}`));
+          const unitText = t(`reports.units.${f.unit}`);
+          const text = formatWithUnit(f.value, f.unit, lang, unitText);
+          // The number large, its unit small beside it; "—" alone when not applicable.
+          const shown = (
+            <>
+              <span className="rp-value">{formatValue(f.value, f.unit, lang)}</span>
+              {f.value === null ? null : <span className="rp-unit">{unitText}</span>}
+            </>
+          );
           return (
             <tr key={f.id} data-figure={f.id} data-unit={f.unit}>
               <th scope="row">{f.label}</th>
@@ -41,10 +49,10 @@ export function FigureList({ figures, caption, onDrill }: { figures: ReportFigur
                     target={{ figureId: f.id }}
                     onDrill={onDrill}
                   >
-                    <span className="rp-value">{text}</span>
+                    {shown}
                   </DrillButton>
                 ) : (
-                  <span className="rp-value">{text}</span>
+                  shown
                 )}
               </td>
               <td className="rp-fig-definition">
