@@ -2,6 +2,7 @@ import { Bar, BarChart, Cell, LabelList, Legend, Pie, PieChart, XAxis, YAxis, ty
 import { useTranslation } from 'react-i18next';
 import type { ReportTable } from '../../../db/contract';
 import { usePrefs } from '../../preferences/usePrefs';
+import { barChartHeight, CHART_WIDTH, chartSeries, fitLabel } from './chartModel';
 import { chartSummary, formatValue } from './format';
 
 /** Fills with the text colour that reads on each; neighbours differ in lightness, not only hue. */
@@ -17,14 +18,7 @@ const PALETTE = [
 ] as const;
 const colour = (i: number) => PALETTE[i % PALETTE.length]!;
 
-/** Fixed sizes: the same picture on screen and on an A4 page beside its table. */
-const WIDTH = 340;
-const ROW_HEIGHT = 26;
-const LABEL_CHARS = 9;
 
-function shortLabel(label: string): string {
-  return label.length > LABEL_CHARS ? `${label.slice(0, LABEL_CHARS - 1)}…` : label;
-}
 
 /**
  * The chart of a report table, drawn without animation so a printed page shows it complete.
@@ -35,14 +29,7 @@ export function ReportChart({ table }: { table: ReportTable }) {
   const { t } = useTranslation();
   const { lang } = usePrefs();
   if (table.chart === 'none' || table.rows.length === 0 || table.columns.length === 0) return null;
-  const unit = table.columns[0]!.unit;
-  // One chart shows one kind of number: the columns sharing the first column's unit; more than
-  // three of them (counts of cases beside counts of contacts) read better as the table, so then
-  // the chart keeps the table's rate if it has one, else its first column.
-  const all = table.columns.map((c, index) => ({ ...c, index }));
-  const sameUnit = all.filter((c) => c.unit === unit);
-  const rate = all.find((c) => c.unit === 'percent');
-  const series = table.chart === 'pie' ? sameUnit.slice(0, 1) : sameUnit.length <= 3 ? sameUnit : [rate ?? sameUnit[0]!];
+  const series = chartSeries(table);
   const chartUnit = series[0]!.unit;
   const data = table.rows.map((r) => {
     const point: Record<string, string | number | null> = { label: r.label };
@@ -67,7 +54,7 @@ export function ReportChart({ table }: { table: ReportTable }) {
     return (
       <div className="rp-chart" role="img" aria-label={label}>
         {caption}
-        <PieChart width={WIDTH} height={240} accessibilityLayer={false}>
+        <PieChart width={CHART_WIDTH} height={240} accessibilityLayer={false}>
           <Pie
             data={slices}
             dataKey={first.id}
@@ -78,7 +65,7 @@ export function ReportChart({ table }: { table: ReportTable }) {
             isAnimationActive={false}
             label={(p: PieLabelRenderProps) => (
               <text x={p.x} y={p.y} textAnchor={p.textAnchor === 'end' ? 'end' : 'start'} dominantBaseline="central" fill="#1b2430" fontSize={12}>
-                {`${shortLabel(String(p.name ?? ''))} ${fmt(p.value)}`}
+                {`${fitLabel(String(p.name ?? ''))} ${fmt(p.value)}`}
               </text>
             )}
             labelLine={{ stroke: '#525e6c' }}
@@ -94,14 +81,12 @@ export function ReportChart({ table }: { table: ReportTable }) {
 
   const stacked = table.chart === 'stackedBar';
   const legend = series.length > 1;
-  // Grouped bars: a thinner bar per series, so a row of three stays under two rows' height.
-  const perRow = stacked || !legend ? ROW_HEIGHT : 14 * series.length + 8;
-  const height = Math.max(120, table.rows.length * perRow + (legend ? 70 : 40));
+  const height = barChartHeight(table.rows.length, series.length, stacked);
   return (
     <div className="rp-chart" role="img" aria-label={label}>
       {caption}
       <BarChart
-        width={WIDTH}
+        width={CHART_WIDTH}
         height={height}
         data={data}
         layout="vertical"
@@ -110,7 +95,7 @@ export function ReportChart({ table }: { table: ReportTable }) {
         barCategoryGap={4}
       >
         <XAxis type="number" hide domain={[0, 'auto']} />
-        <YAxis type="category" dataKey="label" width={118} tickFormatter={shortLabel} tick={{ fontSize: 11, fill: '#1b2430' }} interval={0} />
+        <YAxis type="category" dataKey="label" width={118} tickFormatter={fitLabel} tick={{ fontSize: 11, fill: '#1b2430' }} interval={0} />
         {legend ? (
           <Legend
             verticalAlign="bottom"
