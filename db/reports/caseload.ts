@@ -123,6 +123,7 @@ const query: SectionQuery = {
     { item: 'caseload.bySex.active', sql: 'SELECT sex AS key, case_id FROM act' },
   ],
   values: [],
+  materializeActive: true,
 };
 
 const FIGURES = {

@@ -3,6 +3,7 @@
  * db/casework/standards.ts (the caseload flags' rules) applied month by month in SQL; overdue
  * cases; missing VPO monthly reports; appointments that ended without an outcome.
  */
+import { CONTACT_KINDS } from '../contract';
 import { def, figure, idRows, percent, PER_CASE, say, table, type SectionDef, type TableSpec, type Text } from './build';
 import { ALL, type SectionQuery } from './engine';
 
@@ -23,30 +24,41 @@ export const COMPLIANCE_CTES = [
                  max(a.start_date, mo.first) AS lo, min(a.end_date, mo.last) AS hi,
                  CAST(substr(mo.last, 9, 2) AS INTEGER) AS dim
             FROM act a JOIN mo ON a.start_date <= mo.last AND a.end_date >= mo.first)`,
-  `cmd AS (SELECT cm.*, CAST(julianday(cm.hi) - julianday(cm.lo) + 1 - COALESCE((
+  `cmd AS MATERIALIZED (SELECT cm.*, CAST(julianday(cm.hi) - julianday(cm.lo) + 1 - COALESCE((
              SELECT sum(max(0, julianday(min(cm.hi, COALESCE(date(ss.resumed_on, '-1 day'), cm.hi))) - julianday(max(cm.lo, ss.from_date)) + 1))
                FROM supervision_suspensions ss WHERE ss.case_id = cm.case_id), 0) AS INTEGER) AS days
              FROM cm)`,
-  `req AS MATERIALIZED (SELECT cmd.case_id, cmd.officer_id, cmd.m, cmd.lo, cmd.hi, st.po_kinds, st.vpo_kinds,
+  `req AS MATERIALIZED (SELECT cmd.case_id, cmd.officer_id, cmd.m, cmd.lo, cmd.hi, cmd.intensity_level AS lvl,
              CASE WHEN cmd.days = cmd.dim THEN st.po_per_month ELSE CAST(st.po_per_month * cmd.days * 1.0 / cmd.dim + 0.5 AS INTEGER) END AS po_req,
              CASE WHEN cmd.days = cmd.dim THEN st.vpo_per_month ELSE CAST(st.vpo_per_month * cmd.days * 1.0 / cmd.dim + 0.5 AS INTEGER) END AS vpo_req
              FROM cmd JOIN contact_standards st ON st.id = cmd.intensity_level WHERE cmd.days > 0)`,
+  // Held contacts that can count for their month: the contacts window is read once (covering index
+  // on the date), each contact looked up in req; a VPO monthly report counts for the month reported on.
   `kc AS (
-     SELECT r.case_id, r.m, k.kind, k.by_vpo_id, r.po_kinds, r.vpo_kinds FROM req r
-       JOIN contacts k ON k.case_id = r.case_id AND k.contact_date BETWEEN r.lo AND r.hi
-      WHERE k.outcome = 'held' AND k.kind <> 'vpo_monthly_report'
+     SELECT k.case_id, r.m, k.kind, (IFNULL(k.by_vpo_id, '') <> '') AS v
+       FROM contacts k CROSS JOIN req r ON r.case_id = k.case_id AND r.m = substr(k.contact_date, 1, 7)
+      WHERE k.contact_date BETWEEN (SELECT min(first) FROM mo) AND (SELECT max(last) FROM mo)
+        AND k.contact_date BETWEEN r.lo AND r.hi AND k.outcome = 'held' AND k.kind <> 'vpo_monthly_report'
         AND NOT EXISTS (SELECT 1 FROM supervision_suspensions ss WHERE ss.case_id = k.case_id
                          AND ss.from_date <= k.contact_date AND (ss.resumed_on IS NULL OR k.contact_date < ss.resumed_on))
      UNION ALL
-     SELECT r.case_id, r.m, k.kind, k.by_vpo_id, r.po_kinds, r.vpo_kinds FROM req r
-       JOIN contacts k ON k.case_id = r.case_id AND k.kind = 'vpo_monthly_report' AND k.report_month = r.m
-      WHERE k.outcome = 'held')`,
-  `sided AS (SELECT case_id, m,
-       CASE WHEN by_vpo_id IS NOT NULL AND by_vpo_id <> '' AND EXISTS (SELECT 1 FROM json_each(vpo_kinds) j WHERE j.value = kind) THEN 'vpo'
-            WHEN EXISTS (SELECT 1 FROM json_each(po_kinds) j WHERE j.value = kind) THEN 'po'
-            WHEN EXISTS (SELECT 1 FROM json_each(vpo_kinds) j WHERE j.value = kind) THEN 'vpo' END AS side
-     FROM kc)`,
-  `done AS (SELECT case_id, m, sum(side = 'po') AS po_n, sum(side = 'vpo') AS vpo_n FROM sided GROUP BY case_id, m)`,
+     SELECT k.case_id, r.m, k.kind, (IFNULL(k.by_vpo_id, '') <> '') AS v
+       FROM contacts k JOIN req r ON r.case_id = k.case_id AND r.m = k.report_month
+      WHERE k.kind = 'vpo_monthly_report' AND k.report_month BETWEEN (SELECT min(m) FROM mo) AND (SELECT max(m) FROM mo)
+        AND k.outcome = 'held')`,
+  // Which side a kind counts for, per level and "recorded as by a VPO" (db/casework/standards.ts):
+  // the VPO side first for a VPO's contact of a VPO kind, else the PO side, else the VPO side.
+  // Kinds are JSON arrays of plain codes, so finding '"code"' in the text is membership.
+  `sides AS (SELECT st.id AS lvl, kk.value AS kind, vv.v,
+       CASE WHEN vv.v AND instr(st.vpo_kinds, '"' || kk.value || '"') > 0 THEN 'vpo'
+            WHEN instr(st.po_kinds, '"' || kk.value || '"') > 0 THEN 'po'
+            WHEN instr(st.vpo_kinds, '"' || kk.value || '"') > 0 THEN 'vpo' END AS side
+       FROM contact_standards st, json_each('${JSON.stringify(CONTACT_KINDS)}') kk, (SELECT 0 AS v UNION ALL SELECT 1) vv)`,
+  `kg AS (SELECT case_id, m, kind, v, count(*) AS n FROM kc GROUP BY case_id, m, kind, v)`,
+  `done AS (SELECT kg.case_id, kg.m, sum(kg.n) FILTER (WHERE x.side = 'po') AS po_n, sum(kg.n) FILTER (WHERE x.side = 'vpo') AS vpo_n
+              FROM kg JOIN req r ON r.case_id = kg.case_id AND r.m = kg.m
+              JOIN sides x ON x.lvl = r.lvl AND x.kind = kg.kind AND x.v = kg.v
+             GROUP BY kg.case_id, kg.m)`,
   `cmp AS MATERIALIZED (SELECT r.case_id, COALESCE(r.officer_id, 'none') AS officer, r.m, r.po_req, r.vpo_req,
              min(COALESCE(d.po_n, 0), r.po_req) AS po_done, min(COALESCE(d.vpo_n, 0), r.vpo_req) AS vpo_done
              FROM req r LEFT JOIN done d ON d.case_id = r.case_id AND d.m = r.m)`,
