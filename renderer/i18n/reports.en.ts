@@ -57,7 +57,6 @@ export const reportsEn: Strings<typeof reportsJa> = {
       generatedAt: 'Generated',
     },
     units: { count: 'count', percent: '%', days: 'days' },
-    unitNames: { count: 'count', percent: 'percent', days: 'days' },
     figure: {
       item: 'Item',
       value: 'Value',

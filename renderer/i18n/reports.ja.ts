@@ -53,7 +53,6 @@ export const reportsJa = {
       generatedAt: '作成日時',
     },
     units: { count: '件', percent: '%', days: '日' },
-    unitNames: { count: '件数', percent: '割合（%）', days: '日数' },
     figure: {
       item: '項目',
       value: '値',
