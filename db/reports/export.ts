@@ -11,7 +11,7 @@ import { mutate, type ServiceContext } from '../write';
 import { reportCsv } from './export-csv';
 import { reportXlsx } from './export-xlsx';
 import { researchCsv } from './research';
-import { prepare, runReport } from './run';
+import { emptiness, prepare, runReport } from './run';
 
 const EXTENSION: Record<ReportExportFormat, string> = { pdf: 'pdf', csv: 'csv', xlsx: 'xlsx', research: 'csv' };
 
@@ -27,27 +27,27 @@ export async function exportReport(
   format: ReportExportFormat,
 ): Promise<ReportExportResult> {
   const p = prepare(ctx, request);
-  const report = await runReport(ctx, request);
-  if (report.empty !== null) {
-    throw new AppError('VALIDATION', 'nothing to export: the report has no cases', { field: 'request', reason: report.empty });
-  }
-  const fileName = exportFileName(format, report.from, report.to, p.scope.slug);
+  const empty = emptiness(ctx, p);
+  if (empty !== null) throw new AppError('VALIDATION', 'nothing to export: the report has no cases', { field: 'request', reason: empty });
+  const fileName = exportFileName(format, p.from, p.to, p.scope.slug);
+  // The PDF is the page on screen (the renderer shows this report when it asks); the others are built here.
+  const report = format === 'pdf' ? null : await runReport(ctx, request);
   const bytes =
-    format === 'csv'
-      ? reportCsv(report)
-      : format === 'xlsx'
-        ? await reportXlsx(report)
-        : format === 'research'
-          ? researchCsv(ctx, p, report)
-          : await shell.printPage();
+    report === null
+      ? await shell.printPage()
+      : format === 'csv'
+        ? reportCsv(report)
+        : format === 'xlsx'
+          ? await reportXlsx(report)
+          : researchCsv(ctx, p, report);
   const path = await shell.saveFile(fileName, bytes);
   if (path === null) return { fileName, path: null };
   const scope = request.scope;
   mutate(ctx, 'report.export', (tx) =>
     tx.event('reports', null, {
       format,
-      from: report.from,
-      to: report.to,
+      from: p.from,
+      to: p.to,
       scope: scope.kind,
       ...(scope.kind === 'unit' ? { unit: scope.unit } : scope.kind === 'officer' ? { officerId: scope.officerId } : {}),
     }),

@@ -91,22 +91,29 @@ export function computeSection(ctx: ServiceContext, p: Prepared, def: SectionDef
   return { section: { id: def.id, title: say(def.title, p.build.lang), ...built }, results };
 }
 
+/** Why a report has nothing to show, if it has not: no cases in scope at all, or none in the period. */
+export function emptiness(ctx: ServiceContext, p: Prepared): Report['empty'] {
+  const has = (extra: string) =>
+    stmt(ctx.db, `SELECT EXISTS (SELECT 1 FROM cases c JOIN supervisees s ON s.id = c.supervisee_id WHERE ${p.scope.where}${extra})`)
+      .pluck()
+      .get(p.params) as number;
+  if (!has('')) return 'noCasesInScope';
+  // The same test as the base CTE act: start on or before the last day, end on or after the first.
+  if (!has(' AND c.start_date <= @to AND COALESCE(c.termination_date, c.planned_end_date) >= @from')) return 'noCasesInPeriod';
+  return null;
+}
+
 export async function runReport(ctx: ServiceContext, request: ReportRequest, progress?: (done: number, total: number) => void): Promise<Report> {
   const p = prepare(ctx, request);
   const author = (stmt(ctx.db, 'SELECT display_name FROM users WHERE id = ?').pluck().get(ctx.actor.userId) as string | undefined) ?? '';
   const generatedAt = new Date(ctx.now()).toISOString();
-  const inScope = stmt(ctx.db, `SELECT EXISTS (SELECT 1 FROM cases c JOIN supervisees s ON s.id = c.supervisee_id WHERE ${p.scope.where})`)
-    .pluck()
-    .get(p.params) as number;
+  const empty = emptiness(ctx, p);
 
   const sections: ReportSection[] = [];
-  let active = 0;
   progress?.(0, SECTIONS.length);
   for (const def of SECTIONS) {
     await yieldToLoop();
-    const { section, results } = computeSection(ctx, p, def);
-    if (def.id === 'caseload') active = results.get('caseload.active');
-    sections.push(section);
+    sections.push(computeSection(ctx, p, def).section);
     progress?.(sections.length, SECTIONS.length);
   }
   return {
@@ -118,7 +125,7 @@ export async function runReport(ctx: ServiceContext, request: ReportRequest, pro
     officeName: p.officeName,
     author,
     generatedAt,
-    empty: inScope === 0 ? 'noCasesInScope' : active === 0 ? 'noCasesInPeriod' : null,
+    empty,
     sections,
   };
 }
