@@ -109,6 +109,7 @@ describe('report roles', () => {
     const fresh = await a.call('users.add', { login: 'po-new', displayName: '新任 職員', role: 'officer', passphrase: 'a brand new passphrase' });
     await a.call('users.setUnit', { userId: fresh.id, unit: '処遇第9部門' });
     a.core.close();
+    expect(await s.call('reports.units', {})).toContain('処遇第9部門');
     const noCases = await s.call('reports.run', { request: { period: FY, scope: { kind: 'officer', officerId: fresh.id }, lang: 'ja' } });
     expect(noCases.empty).toBe('noCasesInScope');
     expect(noCases.sections).toHaveLength(5);
