@@ -294,7 +294,7 @@ test.describe('en', () => {
   test.use({ locale: LOCALE.en });
   const m = MESSAGES.en;
 
-  test('the office report in English, by quarter', async ({ harness }) => {
+  test('the office report in English: by quarter, a unit, an officer without cases', async ({ harness }) => {
     const { page } = harness;
     await harness.open();
     await signIn(page, 'en', DEMO_SUPERVISOR_LOGIN);
@@ -311,5 +311,25 @@ test.describe('en', () => {
     const report = await createReport(page, 'en');
     await expect(report.locator('.rp-doc-header')).toContainText(`FY${hand.fy} Q1`);
     await harness.shot('en-reports-02-quarter', { viewportOnly: true });
+
+    // A unit: the scope names it.
+    const scope = page.getByLabel(m.reports.form.scope, { exact: true });
+    await scope.selectOption('unit');
+    await page.getByRole('button', { name: m.reports.form.run, exact: true }).click();
+    await expect(page.getByText(m.reports.form.errors.unit)).toBeVisible();
+    const unit = page.getByLabel(m.reports.form.unit, { exact: true });
+    const unitName = (await unit.locator('option').nth(1).textContent()) ?? '';
+    await unit.selectOption(unitName);
+    await page.getByRole('button', { name: m.reports.form.run, exact: true }).click();
+    await expect(report.locator('.rp-doc-header')).toContainText(unitName);
+
+    // An officer without cases (the supervisor herself): why there is nothing, not zeros.
+    const me = (await page.locator('.current-user-name').textContent()) ?? '';
+    await scope.selectOption('officer');
+    await page.getByLabel(m.reports.form.officer, { exact: true }).selectOption({ label: me });
+    await page.getByRole('button', { name: m.reports.form.run, exact: true }).click();
+    await expect(report.getByRole('heading', { name: m.reports.empty.noCasesInScope.title })).toBeVisible();
+    await expect(report.locator('[data-figure]')).toHaveCount(0);
+    await harness.shot('en-reports-03-no-cases', { viewportOnly: true });
   });
 });
