@@ -17,16 +17,17 @@ const ROW_HEIGHT = 44;
  * The rows behind a figure, however many: only those near the view are in the DOM. Each row's
  * name is a button that opens the person's page on that case; ↑/↓ move between rows.
  */
-function DrillList({ rows, onOpen }: { rows: DrillRow[]; onOpen: (row: DrillRow) => void }) {
+function DrillList({ rows, onOpen, returnTo }: { rows: DrillRow[]; onOpen: (row: DrillRow, index: number) => void; returnTo: number | null }) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [active, setActive] = useState(0);
-  const [focusWanted, setFocusWanted] = useState(false);
+  const [active, setActive] = useState(returnTo ?? 0);
+  const [focusWanted, setFocusWanted] = useState(returnTo !== null);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
+    initialOffset: returnTo ? Math.max(0, returnTo - 3) * ROW_HEIGHT : 0,
   });
 
   useEffect(() => {
@@ -83,7 +84,7 @@ function DrillList({ rows, onOpen }: { rows: DrillRow[]; onOpen: (row: DrillRow)
                     tabIndex={v.index === tabbable ? 0 : -1}
                     aria-label={t('reports.drill.open', { name: r.name })}
                     onFocus={() => setActive(v.index)}
-                    onClick={() => onOpen(r)}
+                    onClick={() => onOpen(r, v.index)}
                   >
                     {r.name}
                   </button>
@@ -106,6 +107,9 @@ function DrillList({ rows, onOpen }: { rows: DrillRow[]; onOpen: (row: DrillRow)
   );
 }
 
+/** The row last opened from a list, so Back from the person's page lands on it again. */
+let lastOpened: { list: string; index: number } | null = null;
+
 /** The cases behind one number of a report; Back returns to the same report. */
 export function DrillPage({ query, target, label }: { query: ReportQuery; target: DrillTarget; label: string }) {
   const { t } = useTranslation();
@@ -116,6 +120,12 @@ export function DrillPage({ query, target, label }: { query: ReportQuery; target
   const report = useReport(request);
   const goBack = () => (canGoBack ? back() : navigate({ page: 'reports', query }, { replace: true }));
   const data = drill.data;
+  const listKey = JSON.stringify([request, target]);
+  const [returnTo] = useState(() => (lastOpened?.list === listKey ? lastOpened.index : null));
+  const open = (row: DrillRow, index: number) => {
+    lastOpened = { list: listKey, index };
+    navigate({ page: 'person', superviseeId: row.personId, caseId: row.caseId });
+  };
   return (
     <div className="rp-drill-page">
       <button type="button" className="back-button" onClick={goBack}>
@@ -139,7 +149,7 @@ export function DrillPage({ query, target, label }: { query: ReportQuery; target
               <p>{t('reports.drill.empty.body')}</p>
             </EmptyState>
           ) : (
-            <DrillList rows={data.rows} onOpen={(r) => navigate({ page: 'person', superviseeId: r.personId, caseId: r.caseId })} />
+            <DrillList rows={data.rows} onOpen={open} returnTo={returnTo !== null && returnTo < data.rows.length ? returnTo : null} />
           )}
         </>
       ) : null}
