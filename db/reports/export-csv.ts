@@ -11,10 +11,14 @@ export type Cell = string | number | null;
 
 const BOM = '\uFEFF';
 
-/** One RFC 4180 field: quoted when it holds a comma, a quote or a line break; quotes doubled. */
+/**
+ * One RFC 4180 field: quoted when it holds a comma, a quote or a line break; quotes doubled. Text
+ * that Excel would read as a formula (a name typed as "=…", "+…", "-…", "@…") gets a leading
+ * apostrophe, so opening the file never runs anything.
+ */
 export function csvField(v: Cell): string {
   if (v === null) return '';
-  const s = typeof v === 'number' ? String(v) : v;
+  const s = typeof v === 'number' ? String(v) : /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

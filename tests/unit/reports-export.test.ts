@@ -50,6 +50,11 @@ describe('CSV', () => {
     expect(text.slice(1)).toBe('"a,b","say ""hi""","line\nbreak",12.5,\r\nplain\r\n');
   });
 
+  it('defuses text Excel would take for a formula; numbers stay numbers', () => {
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(csvBytes([['=HYPERLINK("x")', '+1', '-a', '@b', 'ok', -3]]));
+    expect(text.slice(1)).toBe('"\'=HYPERLINK(""x"")",\'+1,\'-a,\'@b,ok,-3\r\n');
+  });
+
   it('exports the report: header block, then one tidy row per value that parses back to the report', async () => {
     const ctx = office.as(office.supervisorId);
     const before = audits().length;
