@@ -53,7 +53,7 @@ const TABLES = {
     ),
     dimension: ['号種', 'Category'],
     columns: [COL_ACTIVE, { id: 'partial', label: ['うち一部執行猶予', 'of which partial suspension'], unit: 'count' }],
-    chart: 'stackedBar',
+    chart: 'bar',
   },
   byDrugType: {
     id: 'caseload.byDrugType',

@@ -58,7 +58,7 @@ const TERMINATIONS: TableSpec = {
     { id: 'cases', label: ['ケース', 'Cases'], unit: 'count' },
     { id: 'employed', label: ['うち終了時就労', 'of which employed'], unit: 'count' },
   ],
-  chart: 'stackedBar',
+  chart: 'bar',
 };
 
 export const outcomesSection: SectionDef = {

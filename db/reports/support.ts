@@ -163,7 +163,14 @@ const T = {
 const EMPLOYMENT_TABLE: TableSpec = {
   id: 'support.employment',
   title: ['開始時と期間末の就労状況', 'Employment at the start and at the end of the period'],
-  definition: def(IN_SCOPE, T.employedAtEnd.definition, PER_CASE),
+  definition: def(
+    IN_SCOPE,
+    [
+      'ケース数を、保護観察開始時の就労状況と、期間末日（それより前に終了したケースは終了日）時点の就労状況で分ける。',
+      'Cases by their employment status at the start of supervision and on the last day of the period (or at the end of supervision, if earlier).',
+    ],
+    PER_CASE,
+  ),
   dimension: ['就労状況', 'Employment'],
   columns: [
     { id: 'atStart', label: ['開始時', 'At start'], unit: 'count' },
