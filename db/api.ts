@@ -14,6 +14,7 @@ import { contactsHandlers } from './services/contacts-handlers';
 import { pathwaysHandlers } from './services/pathways-handlers';
 import { programsHandlers } from './services/programs-handlers';
 import { search } from './services/search';
+import { syncHandlers } from './services/sync-handlers';
 import { getSettings, updateSettings } from './services/settings';
 import { personTimeline } from './services/timeline';
 import { addUser, changeOwnPassphrase, listStaff, listUsers, resetPassphrase, setUserActive } from './services/users';
@@ -27,6 +28,7 @@ type Handlers = {
 const handlers: Handlers = {
   'session.status': (core) => core.status(),
   'session.setup': (core, input) => core.setup(input),
+  'session.join': (core, input) => core.join(input),
   'session.unlock': (core, input) => core.unlock(input),
   'session.recover': (core, input) => core.recover(input),
   'session.lock': (core) => (core.lock('manual'), null),
@@ -57,6 +59,7 @@ const handlers: Handlers = {
   ...contactsHandlers,
   ...pathwaysHandlers,
   ...programsHandlers,
+  ...syncHandlers,
   'search.query': (core, input) => search(core.context(), input),
   'caseload.list': (core, input) => listCaseload(core.context(), input),
   'timeline.forPerson': (core, input) => personTimeline(core.context(), input),

@@ -14,6 +14,7 @@ import { pathwaysChannels } from './channels/pathways';
 import { programsChannels } from './channels/programs';
 import { searchChannels } from './channels/search';
 import { sessionChannels } from './channels/session';
+import { syncChannels } from './channels/sync';
 import type { ErrorCode } from './errors';
 
 export * from './channels/admin';
@@ -25,6 +26,7 @@ export * from './channels/pathways';
 export * from './channels/programs';
 export * from './channels/search';
 export * from './channels/session';
+export * from './channels/sync';
 
 export const contract = {
   ...sessionChannels,
@@ -36,6 +38,7 @@ export const contract = {
   ...demoChannels,
   ...programsChannels,
   ...pathwaysChannels,
+  ...syncChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -59,7 +62,7 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorPayl
 export interface Events {
   'session.locked': { reason: 'idle' | 'manual' };
   /** Long work (creating the demo office, later imports and reports) reports how far it is. */
-  progress: { task: 'demo'; done: number; total: number };
+  progress: { task: 'demo' | 'sync'; done: number; total: number };
 }
 export type EventName = keyof Events;
 export const EVENTS: EventName[] = ['session.locked', 'progress'];

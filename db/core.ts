@@ -30,6 +30,7 @@ import { getSettings } from './services/settings';
 import { addUser, findUser } from './services/users';
 import { requireShell, type ShellPort } from './shell';
 import { HybridClock } from './sync/hlc';
+import { createIdentity } from './sync/identity';
 import type { ServiceContext } from './write';
 
 export interface CoreOptions {
@@ -124,7 +125,10 @@ export class OfficeCore {
     }
   }
 
-  async setup(input: ParsedInputOf<'session.setup'>, opts: { demo?: boolean } = {}): Promise<{ recoveryCode: string; user: SessionUser }> {
+  async setup(
+    input: ParsedInputOf<'session.setup'>,
+    opts: { demo?: boolean; join?: boolean } = {},
+  ): Promise<{ recoveryCode: string; user: SessionUser }> {
     if (existsSync(this.paths.db) || existsSync(this.paths.slots)) {
       throw new AppError('OFFICE_EXISTS', 'an office database already exists here');
     }
@@ -148,6 +152,16 @@ export class OfficeCore {
         meta.run('created_at', at);
         meta.run('demo', opts.demo ? '1' : '0');
         appendAudit(db!, { actor: SYSTEM_ACTOR, deviceId, action: 'office.setup', at, entity: null, entityId: null });
+        // Sync keys: the office machine is the office; a joining laptop learns its office at enrolment.
+        if (!opts.demo) {
+          createIdentity(db!, {
+            deviceId,
+            role: opts.join ? 'laptop' : 'office',
+            officeId: opts.join ? null : officeId,
+            officeName: opts.join ? null : input.officeName,
+            at,
+          });
+        }
       })();
       writeSlots(this.paths.slots, {
         format: 'hogo-case-keyslots',
@@ -162,7 +176,7 @@ export class OfficeCore {
       const admin = await addUser(
         bootstrap,
         keys,
-        { login: input.adminLogin, displayName: input.adminDisplayName, role: 'administrator', passphrase: input.passphrase },
+        { login: input.adminLogin, displayName: input.adminDisplayName, role: opts.join ? 'officer' : 'administrator', passphrase: input.passphrase },
         { bootstrap: true },
       );
       db.close();
@@ -176,6 +190,25 @@ export class OfficeCore {
       for (const f of [this.paths.db, `${this.paths.db}-wal`, `${this.paths.db}-shm`, this.paths.slots]) rmSync(f, { force: true });
       throw e;
     }
+  }
+
+  /** A laptop's first run: its own encrypted store and one local officer, until enrolment binds it to the office. */
+  join(input: ParsedInputOf<'session.join'>): Promise<{ recoveryCode: string; user: SessionUser }> {
+    return this.setup(
+      { officeName: input.officeName, adminLogin: input.login, adminDisplayName: input.displayName, passphrase: input.passphrase },
+      { join: true },
+    );
+  }
+
+  /**
+   * After enrolment the laptop's local user has become the office's user (same id, login, name,
+   * role): the open session acts as them from now on.
+   */
+  rebindSessionUser(user: SessionUser, officeName: string): void {
+    const s = this.requireSession();
+    s.user = user;
+    s.officeName = officeName;
+    s.ctx = { ...s.ctx, actor: { userId: user.id, login: user.login, role: user.role } };
   }
 
   async unlock(input: ParsedInputOf<'session.unlock'>): Promise<SessionUser> {
