@@ -8,6 +8,7 @@ import { contract, HOST_CHANNELS, type ChannelName, type Envelope, type ErrorPay
 import type { OfficeCore } from './core';
 import { AppError, isAppError } from './errors';
 import { requireRole } from './policy';
+import { createBackup, listBackups, restoreBackup, updateBackupSettings } from './services/backups';
 import { listCaseload } from './services/caseload';
 import { caseworkHandlers } from './services/casework-handlers';
 import { contactsHandlers } from './services/contacts-handlers';
@@ -63,6 +64,10 @@ const handlers: Handlers = {
   'search.query': (core, input) => search(core.context(), input),
   'caseload.list': (core, input) => listCaseload(core.context(), input),
   'timeline.forPerson': (core, input) => personTimeline(core.context(), input),
+  'backup.list': (core) => listBackups(core),
+  'backup.create': (core) => createBackup(core, 'manual'),
+  'backup.restore': (core, input) => restoreBackup(core, input.name),
+  'backup.settings.update': (core, input) => updateBackupSettings(core, input),
 };
 
 /** Calls that must not count as a person's activity for the idle lock. */

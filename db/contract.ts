@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { adminChannels } from './channels/admin';
+import { backupChannels } from './channels/backup';
 import { caseloadChannels } from './channels/caseload';
 import { caseworkChannels } from './channels/casework';
 import { contactsChannels } from './channels/contacts';
@@ -18,6 +19,7 @@ import { syncChannels } from './channels/sync';
 import type { ErrorCode } from './errors';
 
 export * from './channels/admin';
+export * from './channels/backup';
 export * from './channels/caseload';
 export * from './channels/casework';
 export * from './channels/contacts';
@@ -38,6 +40,7 @@ export const contract = {
   ...demoChannels,
   ...programsChannels,
   ...pathwaysChannels,
+  ...backupChannels,
   ...syncChannels,
 } as const;
 

@@ -297,6 +297,11 @@ export class OfficeCore {
     return this.requireSession().keys;
   }
 
+  /** The better_sqlite3.node build the core opens files with (restore verifies a copy with it). */
+  nativeBinding(): string | undefined {
+    return this.opts.nativeBinding;
+  }
+
   /** The shell's dialogs and printing; a clear error where none is attached. */
   shell(): ShellPort {
     return requireShell(this.opts.shell);
@@ -304,6 +309,54 @@ export class OfficeCore {
 
   isUnlocked(): boolean {
     return this.session !== null;
+  }
+
+  /**
+   * Restore: checkpoints and closes the open database, lets `swap` replace the files, then opens
+   * the result with the same key for the same user. `prepare` runs on the reopened database before
+   * the session's context (and its clock) is rebuilt, so what it writes (a carried-forward sequence
+   * number and clock floor, the audit entry) is seen by every later write. If the user no longer
+   * exists or is disabled in the restored database, the office is left locked.
+   */
+  swapDatabase(swap: (dbPath: string) => void, prepare: (db: Db, deviceId: string) => void): void {
+    const s = this.requireSession();
+    s.db.pragma('wal_checkpoint(TRUNCATE)');
+    s.db.close();
+    const key = s.keys.dbKey;
+    let swapError: unknown = null;
+    try {
+      swap(this.paths.db);
+    } catch (e) {
+      swapError = e;
+    }
+    let db: Db;
+    try {
+      db = this.openDb(key);
+    } catch (e) {
+      key.fill(0);
+      this.session = null;
+      this.opts.onEvent?.('session.locked', { reason: 'manual' });
+      throw swapError ?? e;
+    }
+    if (swapError) {
+      s.db = db;
+      s.ctx = this.context(db, s.ctx.deviceId, s.ctx.actor);
+      throw swapError;
+    }
+    try {
+      const deviceId = (db.prepare("SELECT value FROM meta WHERE key = 'device_id'").get() as { value: string }).value;
+      prepare(db, deviceId);
+      const user = findUser(this.context(db, deviceId, SYSTEM_ACTOR), s.user.id);
+      if (!user?.active) throw new AppError('USER_DISABLED', 'the signed-in user is not active in the restored database');
+      s.db = db;
+      s.ctx = this.context(db, deviceId, s.ctx.actor);
+    } catch (e) {
+      db.close();
+      key.fill(0);
+      this.session = null;
+      this.opts.onEvent?.('session.locked', { reason: 'manual' });
+      throw e;
+    }
   }
 
   private requireSession(): Session {
@@ -404,5 +457,9 @@ function lastHlc(db: Db, deviceId: string): string | null {
   const r = db.prepare('SELECT hlc FROM change_log WHERE device_id = ? ORDER BY seq DESC LIMIT 1').get(deviceId) as
     | { hlc: string }
     | undefined;
+  // After a restore, meta.hlc_floor is the newest stamp the replaced database had issued: peers
+  // may have seen it, so this device's clock must not go back behind it.
+  const floor = db.prepare("SELECT value FROM meta WHERE key = 'hlc_floor'").get() as { value: string } | undefined;
+  if (floor && (!r || floor.value > r.hlc)) return floor.value;
   return r?.hlc ?? null;
 }

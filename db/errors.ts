@@ -57,6 +57,13 @@ export const ERROR_CODES = [
   'SYNC_PAYLOAD_MALFORMED',
   'SYNC_SCHEMA_NEWER',
   'SYNC_CLOCK_AHEAD',
+  // Backup and restore (db/backup.ts): why a backup was not made or not restored.
+  'BACKUP_UNREADABLE',
+  'BACKUP_DAMAGED',
+  'BACKUP_TOO_NEW',
+  'BACKUP_OTHER_OFFICE',
+  'BACKUP_AUDIT_BROKEN',
+  'BACKUP_WRITE_FAILED',
   'INTERNAL',
 ] as const;
 
