@@ -3,7 +3,9 @@ import type { syncChannels } from '../channels/sync';
 import type { OutputOf, ParsedInputOf } from '../contract';
 import type { OfficeCore } from '../core';
 import { AppError } from '../errors';
+import type { ShellPort } from '../shell';
 import { listBundles, listDevices, revokeDevice, syncStatus, updateSyncSettings } from '../sync/devices';
+import { acceptEnrolment, completeEnrolment, writeEnrolmentRequest } from '../sync/enrolment';
 
 type SyncChannel = keyof typeof syncChannels;
 
@@ -11,6 +13,17 @@ type SyncChannel = keyof typeof syncChannels;
 const notYet = (): never => {
   throw new AppError('INVALID_STATE', 'not available in this build yet');
 };
+
+/** The file the caller named, or the one the person picks in the shell's Open dialog. */
+async function oneFile(core: OfficeCore, path: string | undefined, filter: { name: string; extensions: string[] }): Promise<string> {
+  if (path) return path;
+  const shell: ShellPort = core.shell();
+  const [picked] = await shell.pickFiles([filter]);
+  if (!picked) throw new AppError('INVALID_INPUT', 'no file was chosen');
+  return picked;
+}
+
+const ENROL_FILES = { name: 'Hogo Case enrolment', extensions: ['json'] };
 
 export const syncHandlers: {
   [C in SyncChannel]: (core: OfficeCore, input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
@@ -23,9 +36,15 @@ export const syncHandlers: {
     if (folder !== null) updateSyncSettings(ctx, { folder });
     return { folder };
   },
-  'sync.enrol.request': notYet,
-  'sync.enrol.accept': notYet,
-  'sync.enrol.complete': notYet,
+  'sync.enrol.request': (core) => writeEnrolmentRequest(core.context()),
+  'sync.enrol.accept': async (core, input) =>
+    acceptEnrolment(core.context(), { path: await oneFile(core, input.path, ENROL_FILES), officerId: input.officerId }),
+  'sync.enrol.complete': async (core, input) => {
+    const path = await oneFile(core, input.path, ENROL_FILES);
+    const done = completeEnrolment(core.context(), core.keyring(), { path });
+    core.rebindSessionUser(done.user, done.officeName);
+    return { officeId: done.officeId, officeKeyId: done.officeKeyId, user: done.user };
+  },
   'sync.devices.list': (core) => listDevices(core.context()),
   'sync.devices.revoke': (core, input) => revokeDevice(core.context(), input.deviceId),
   'sync.export': notYet,
