@@ -63,3 +63,12 @@ CREATE TABLE sync_clock_flags (
   detected_at TEXT NOT NULL,
   PRIMARY KEY (origin, seq)
 ) STRICT, WITHOUT ROWID;
+
+-- Rows whose ops have arrived but that cannot be written yet: a parent row (foreign key) has not
+-- arrived, or not every required field has. Retried after every import; the ops are in change_log.
+CREATE TABLE sync_pending (
+  entity TEXT NOT NULL,
+  row_id TEXT NOT NULL,
+  reason TEXT NOT NULL CHECK (reason IN ('parent', 'incomplete', 'unique')),
+  PRIMARY KEY (entity, row_id)
+) STRICT, WITHOUT ROWID;

@@ -1,0 +1,203 @@
+/**
+ * Applying ops from another device, inside the caller's transaction (db/sync/import.ts).
+ *
+ * - Idempotent: an op whose (origin, seq) is already in change_log is skipped. New ops are stored
+ *   in change_log whether or not they win, so they can be relayed and compared later.
+ * - Per field, last writer wins by (hlc, device) via field_clock; the winner is written to the row.
+ * - A concurrent edit (the loser was not seen by the winner's author: the later op's base is not
+ *   the earlier op's hlc, and no other op on the field was based on it) is queued in
+ *   sync_conflicts with both values. The winner still applies, so every device converges.
+ * - New rows: the ops of one row arrive together (one Tx.insert writes them consecutively) and are
+ *   inserted as one row. A row whose parent or required fields have not arrived yet waits in
+ *   sync_pending and is retried at the end of every apply.
+ * - Clock far ahead (more than `sync_max_clock_ahead_minutes`, default 24 h, past this device's
+ *   wall clock): the op is stored and takes part in LWW like any other, so all devices agree, but
+ *   it is counted, recorded in sync_clock_flags for the UI, and does not advance the local clock.
+ *   A later local edit of that field is ordered just after it by db/write.ts, so it still wins.
+ * - No service deletes rows, so there are no tombstones; whole cases leave a laptop by purge
+ *   (db/sync/relay.ts).
+ */
+import { appendAudit } from '../audit';
+import { AppError } from '../errors';
+import { stmt } from '../statements';
+import type { Scalar, ServiceContext } from '../write';
+import { recordConflict, seenByLaterEdit, supersede, type Winner } from './conflicts';
+import { parseHlc } from './hlc';
+import { newer, type ApplyResult, type SyncControl, type SyncOp } from './ops';
+import { purgeCases } from './relay';
+import { rowExists, sqlValue, tableInfo, winningValues, writeRow, type WriteOutcome } from './rows';
+import { isSynced } from './scope';
+
+export const DEFAULT_MAX_CLOCK_AHEAD_MINUTES = 24 * 60;
+export const MAX_CLOCK_AHEAD_SETTING = 'sync_max_clock_ahead_minutes';
+const MAX_VALUE_CHARS = 1_000_000;
+const DEVICE = /^[A-Za-z0-9-]{1,64}$/;
+
+export function maxClockAheadMs(ctx: ServiceContext): number {
+  const r = stmt(ctx.db, 'SELECT value FROM settings WHERE id = ?').get(MAX_CLOCK_AHEAD_SETTING) as { value: string } | undefined;
+  const minutes = r ? Number(JSON.parse(r.value)) : DEFAULT_MAX_CLOCK_AHEAD_MINUTES;
+  return (Number.isFinite(minutes) && minutes > 0 ? minutes : DEFAULT_MAX_CLOCK_AHEAD_MINUTES) * 60_000;
+}
+
+export function localRole(ctx: ServiceContext): 'office' | 'laptop' | null {
+  const r = stmt(ctx.db, 'SELECT role FROM sync_identity WHERE id = 1').get() as { role: 'office' | 'laptop' } | undefined;
+  return r?.role ?? null;
+}
+
+function malformed(index: number, why: string): AppError {
+  return new AppError('SYNC_PAYLOAD_MALFORMED', `sync op ${index} is malformed: ${why}`, { index });
+}
+
+/** Checks one op from a bundle; throws SYNC_PAYLOAD_MALFORMED (the caller's transaction rolls back). */
+function validate(ctx: ServiceContext, op: SyncOp, index: number): Scalar {
+  if (typeof op !== 'object' || op === null) throw malformed(index, 'not an object');
+  if (typeof op.origin !== 'string' || !DEVICE.test(op.origin)) throw malformed(index, 'origin');
+  if (!Number.isSafeInteger(op.seq) || op.seq < 1) throw malformed(index, 'seq');
+  let device: string;
+  try {
+    device = parseHlc(op.hlc).device;
+    if (op.base !== null) parseHlc(op.base);
+  } catch {
+    throw malformed(index, 'clock');
+  }
+  if (device !== op.origin) throw malformed(index, 'clock device');
+  if (typeof op.entity !== 'string' || !isSynced(op.entity)) throw malformed(index, 'entity');
+  if (typeof op.field !== 'string' || op.field === 'id' || !tableInfo(ctx.db, op.entity).columns.has(op.field)) throw malformed(index, 'field');
+  if (typeof op.row !== 'string' || op.row.length < 1 || op.row.length > 128) throw malformed(index, 'row');
+  if (op.value !== null && (typeof op.value !== 'string' || op.value.length > MAX_VALUE_CHARS)) throw malformed(index, 'value');
+  try {
+    return sqlValue(op.value);
+  } catch {
+    throw malformed(index, 'value');
+  }
+}
+
+interface Group {
+  entity: string;
+  row: string;
+  /** Winning values from this batch. */
+  values: Map<string, Scalar>;
+}
+
+export function applyIncoming(ctx: ServiceContext, from: string, ops: Iterable<SyncOp>, control: SyncControl): ApplyResult {
+  const db = ctx.db;
+  const at = new Date(ctx.now()).toISOString();
+  const maxAhead = maxClockAheadMs(ctx);
+  const role = localRole(ctx);
+  const result: ApplyResult = { applied: 0, skipped: 0, conflicts: 0, clockAhead: 0, purged: 0 };
+  const hadPending = stmt(db, 'SELECT 1 FROM sync_pending LIMIT 1').get() !== undefined;
+  let ownSeq = 0;
+  let group: Group | null = null;
+
+  const settle = (entity: string, row: string, outcome: WriteOutcome) => {
+    if (outcome === 'written') {
+      if (hadPending) stmt(db, 'DELETE FROM sync_pending WHERE entity = ? AND row_id = ?').run(entity, row);
+    } else {
+      stmt(db, 'INSERT INTO sync_pending (entity, row_id, reason) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET reason = excluded.reason').run(
+        entity,
+        row,
+        outcome,
+      );
+    }
+  };
+  const flush = (g: Group) => {
+    if (g.values.size === 0) return;
+    const exists = rowExists(db, g.entity, g.row);
+    const values = exists ? g.values : winningValues(db, g.entity, g.row);
+    settle(g.entity, g.row, writeRow(db, g.entity, g.row, values, exists));
+  };
+
+  let index = 0;
+  for (const op of ops) {
+    const value = validate(ctx, op, index);
+    index += 1;
+    if (role === 'office' && op.origin !== from) throw malformed(index - 1, 'a laptop relays only its own ops');
+    const stored = stmt(
+      db,
+      'INSERT OR IGNORE INTO change_log (device_id, seq, hlc, base, entity, row_id, field, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(op.origin, op.seq, op.hlc, op.base, op.entity, op.row, op.field, op.value);
+    if (stored.changes === 0) {
+      result.skipped += 1;
+      continue;
+    }
+    result.applied += 1;
+    // Our own op coming back (after a restore from backup): never reuse its sequence number.
+    if (op.origin === ctx.deviceId) ownSeq = Math.max(ownSeq, op.seq);
+
+    if (parseHlc(op.hlc).ms - ctx.now() > maxAhead) {
+      result.clockAhead += 1;
+      stmt(db, 'INSERT OR IGNORE INTO sync_clock_flags (origin, seq, hlc, detected_at) VALUES (?, ?, ?, ?)').run(op.origin, op.seq, op.hlc, at);
+    } else {
+      ctx.clock.receive(op.hlc, maxAhead);
+    }
+
+    if (!group || group.entity !== op.entity || group.row !== op.row) {
+      if (group) flush(group);
+      group = { entity: op.entity, row: op.row, values: new Map() };
+    }
+    const local = stmt(db, 'SELECT hlc, device, seq, base FROM field_clock WHERE entity = ? AND row_id = ? AND field = ?').get(
+      op.entity,
+      op.row,
+      op.field,
+    ) as Winner | undefined;
+    const wins = !local || newer(op.hlc, op.origin, local.hlc, local.device);
+    if (local) {
+      // The loser of the two was overwritten without being seen: queue it for a person.
+      const concurrent = wins ? op.base !== local.hlc : !seenByLaterEdit(db, op);
+      if (concurrent && recordConflict(db, local, op, at)) result.conflicts += 1;
+    }
+    if (wins) {
+      stmt(
+        db,
+        `INSERT INTO field_clock (entity, row_id, field, hlc, device, seq, base) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (entity, row_id, field) DO UPDATE SET hlc = excluded.hlc, device = excluded.device, seq = excluded.seq, base = excluded.base`,
+      ).run(op.entity, op.row, op.field, op.hlc, op.origin, op.seq, op.base);
+      group.values.set(op.field, value);
+      if (local) supersede(db, op, at);
+    }
+  }
+  if (group) flush(group);
+
+  if (ownSeq > 0) {
+    stmt(
+      db,
+      `INSERT INTO meta (key, value) VALUES ('next_seq', ?)
+       ON CONFLICT (key) DO UPDATE SET value = MAX(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))`,
+    ).run(String(ownSeq + 1));
+  }
+  retryPending(ctx);
+  if (control.purgeCases.length > 0) {
+    if (role !== 'laptop') throw new AppError('SYNC_WRONG_ROLE', 'only a laptop removes cases the office moved away');
+    result.purged = purgeCases(ctx, from, control.purgeCases);
+  }
+  if (result.clockAhead > 0) {
+    appendAudit(db, {
+      actor: ctx.actor,
+      deviceId: ctx.deviceId,
+      action: 'sync.clock_ahead',
+      at,
+      entity: null,
+      entityId: null,
+      after: { from, ops: result.clockAhead },
+    });
+  }
+  return result;
+}
+
+/** Writes the rows that were waiting for a parent or a field, until no more can be written. */
+function retryPending(ctx: ServiceContext): void {
+  const db = ctx.db;
+  for (;;) {
+    const pending = stmt(db, 'SELECT entity, row_id FROM sync_pending').all() as { entity: string; row_id: string }[];
+    let progress = false;
+    for (const p of pending) {
+      const exists = rowExists(db, p.entity, p.row_id);
+      const outcome = writeRow(db, p.entity, p.row_id, winningValues(db, p.entity, p.row_id), exists);
+      if (outcome === 'written') {
+        stmt(db, 'DELETE FROM sync_pending WHERE entity = ? AND row_id = ?').run(p.entity, p.row_id);
+        progress = true;
+      }
+    }
+    if (!progress) return;
+  }
+}
