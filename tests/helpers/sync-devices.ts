@@ -84,7 +84,16 @@ export function outgoing(from: Device, to: Device): Batch {
 }
 
 export function deliver(to: Device, from: Device, batch: Batch): ApplyResult {
-  const result = to.db.transaction(() => applyIncoming(to.ctx(), from.deviceId, batch.ops, { purgeCases: batch.purgeCases }))();
+  const result = to.db.transaction(() => {
+    // The sender's acknowledgement of the receiver's own ops rides along, as in a bundle header.
+    const ackOfOwn = acksOf(from).get(to.deviceId);
+    if (ackOfOwn !== undefined) {
+      to.db
+        .prepare('INSERT INTO sync_acks (peer, origin, seq) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET seq = max(seq, excluded.seq)')
+        .run(from.deviceId, to.deviceId, ackOfOwn);
+    }
+    return applyIncoming(to.ctx(), from.deviceId, batch.ops, { purgeCases: batch.purgeCases });
+  })();
   const acks = acksOf(to);
   for (const [origin, [lo, hi]] of batch.ranges) {
     if (lo <= (acks.get(origin) ?? 0) + 1) acks.set(origin, Math.max(acks.get(origin) ?? 0, hi));
