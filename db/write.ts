@@ -71,6 +71,18 @@ export class Tx {
     return before;
   }
 
+  /**
+   * Sets one field and logs the op even when the value does not change: a person's decision (a
+   * resolved sync conflict) must reach the other devices, where it settles their copy of the conflict.
+   */
+  assert(entity: string, id: string, field: string, value: Scalar): void {
+    const before = stmt(this.ctx.db, `SELECT ${ident(field)} AS v FROM ${ident(entity)} WHERE id = ?`).get(id) as { v: Scalar } | undefined;
+    if (!before) throw new Error(`${entity} row not found`);
+    stmt(this.ctx.db, `UPDATE ${ident(entity)} SET ${ident(field)} = ? WHERE id = ?`).run(value, id);
+    this.op(entity, id, field, value, true);
+    appendAudit(this.ctx.db, this.auditBase(entity, id, { [field]: before.v }, { [field]: value }));
+  }
+
   /** Records an audited event that changes no row (a passphrase reset, an export). */
   event(entity: string | null, entityId: string | null, detail: Record<string, unknown> | null = null): void {
     appendAudit(this.ctx.db, { ...this.auditBase(entity, entityId, null, detail) });

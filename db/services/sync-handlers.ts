@@ -5,6 +5,7 @@ import type { OfficeCore } from '../core';
 import { AppError } from '../errors';
 import type { ShellPort } from '../shell';
 import { listBundles, listDevices, revokeDevice, syncStatus, updateSyncSettings } from '../sync/devices';
+import { listConflicts, resolveConflict } from './sync-conflicts';
 import { acceptEnrolment, completeEnrolment, writeEnrolmentRequest } from '../sync/enrolment';
 
 type SyncChannel = keyof typeof syncChannels;
@@ -50,6 +51,6 @@ export const syncHandlers: {
   'sync.export': notYet,
   'sync.import': notYet,
   'sync.bundles.list': (core, input) => listBundles(core.context(), input),
-  'sync.conflicts.list': notYet,
-  'sync.conflicts.resolve': notYet,
+  'sync.conflicts.list': (core) => listConflicts(core.context()),
+  'sync.conflicts.resolve': (core, input) => resolveConflict(core.context(), input),
 };
