@@ -5,6 +5,7 @@ import { demoEn } from './demo.en';
 import { workEn } from './work.en';
 import { familiesEn } from './families.en';
 import { programsEn } from './programs.en';
+import { syncEn, syncErrorsEn } from './sync';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -298,6 +299,7 @@ export const en: Messages = {
     INVALID_STATE: 'This cannot be done in the record’s current state (for example, a closed case or a cancelled appointment). Reopen the page to see the latest state.',
     OVERLAP: 'The period overlaps an existing record. Check the dates.',
     OVER_CAPACITY: 'This would go over the capacity. Choose another session or review the capacity.',
+    ...syncErrorsEn,
     INTERNAL: 'Something unexpected went wrong. Try again; if it keeps happening, contact your system administrator.',
   },
   errorVariants: {
@@ -330,4 +332,5 @@ export const en: Messages = {
   ...workEn,
   ...familiesEn,
   ...programsEn,
+  ...syncEn,
 };

@@ -5,6 +5,7 @@ import { demoJa } from './demo.ja';
 import { workJa } from './work.ja';
 import { familiesJa } from './families.ja';
 import { programsJa } from './programs.ja';
+import { syncJa, syncErrorsJa } from './sync';
 
 export const ja = {
   app: {
@@ -295,6 +296,7 @@ export const ja = {
     INVALID_STATE: '現在の状態ではこの操作はできません（例：終了した事件、取り消し済みの予定）。画面を開き直して最新の状態を確認してください。',
     OVERLAP: '期間が既存の記録と重なっています。日付を確認してください。',
     OVER_CAPACITY: '定員を超えるため登録できません。別の回を選ぶか、定員を見直してください。',
+    ...syncErrorsJa,
     INTERNAL: '予期しないエラーが発生しました。もう一度お試しください。繰り返す場合はシステム担当者に連絡してください。',
   },
   errorVariants: {
@@ -327,4 +329,5 @@ export const ja = {
   ...workJa,
   ...familiesJa,
   ...programsJa,
+  ...syncJa,
 } as const;

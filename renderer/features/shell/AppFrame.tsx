@@ -17,6 +17,10 @@ import { FacilitiesPage } from '../facilities/FacilitiesPage';
 import { EmployersPage } from '../work/EmployersPage';
 import { WorkListsPage } from '../work/WorkListsPage';
 import { SupportOrgsPage } from '../supportlinks/SupportOrgsPage';
+import { BackupPage } from '../backup/BackupPage';
+import { ConflictsPage } from '../conflicts/ConflictsPage';
+import { SyncPage } from '../sync/SyncPage';
+import { SyncStatusBar } from '../sync/SyncStatusBar';
 import { AppHeader } from './AppHeader';
 import { NavigationContext, navPageOf, pageLabelKey, pagesFor, type Navigation, type PageId, type Route } from './pages';
 
@@ -114,8 +118,12 @@ export function AppFrame() {
             {route.page === 'users' ? <UsersPage /> : null}
             {route.page === 'audit' ? <AuditPage /> : null}
             {route.page === 'settings' ? <SettingsPage /> : null}
+            {route.page === 'sync' ? <SyncPage /> : null}
+            {route.page === 'conflicts' ? <ConflictsPage /> : null}
+            {route.page === 'backup' ? <BackupPage /> : null}
           </main>
         </div>
+        <SyncStatusBar />
       </div>
     </NavigationContext>
   );

@@ -1,12 +1,12 @@
 import { createContext, useContext } from 'react';
 import type { Role } from '../../../db/contract';
 
-export type PageId = 'employers' | 'workLists' | 'supportOrgs' | 'seminars' | 'facilities' | 'programs' | 'dashboard' | 'agenda' | 'people' | 'vpos' | 'standards' | 'users' | 'audit' | 'settings';
+export type PageId = 'employers' | 'workLists' | 'supportOrgs' | 'seminars' | 'facilities' | 'programs' | 'dashboard' | 'agenda' | 'people' | 'vpos' | 'standards' | 'users' | 'audit' | 'settings' | 'sync' | 'backup';
 
-const ADMIN_ONLY: ReadonlySet<PageId> = new Set(['users', 'audit']);
+const ADMIN_ONLY: ReadonlySet<PageId> = new Set(['users', 'audit', 'backup']);
 /** Pages for supervisors and administrators only. */
 const SUPERVISOR_UP: ReadonlySet<PageId> = new Set(['standards']);
-const ORDER: PageId[] = ['dashboard', 'agenda', 'people', 'vpos', 'programs', 'seminars', 'facilities', 'employers', 'workLists', 'supportOrgs', 'standards', 'users', 'audit', 'settings'];
+const ORDER: PageId[] = ['dashboard', 'agenda', 'people', 'vpos', 'programs', 'seminars', 'facilities', 'employers', 'workLists', 'supportOrgs', 'standards', 'users', 'audit', 'sync', 'backup', 'settings'];
 /** Pages whose label is not under nav.* (their messages live with their feature). */
 const LABEL_KEYS: Partial<Record<PageId, string>> = {
   agenda: 'daily.nav.agenda',
@@ -19,6 +19,8 @@ const LABEL_KEYS: Partial<Record<PageId, string>> = {
   employers: 'work.nav',
   workLists: 'workLists.nav',
   supportOrgs: 'supportLinks.nav',
+  sync: 'syncNav.sync',
+  backup: 'syncNav.backup',
 };
 
 /** The i18n key of a page's label in the navigation. */
@@ -40,10 +42,13 @@ export function pagesFor(role: Role): PageId[] {
 export type Route =
   | { page: PageId }
   | { page: 'intake' }
+  /** The conflict queue, reached from the Sync page and the status bar. */
+  | { page: 'conflicts' }
   | { page: 'person'; superviseeId: string; tab?: string; notice?: string; /** Which of the person's cases to show. */ caseId?: string };
 
 /** The navigation entry a route belongs to, highlighted in the menu. */
 export function navPageOf(route: Route): PageId {
+  if (route.page === 'conflicts') return 'sync';
   return route.page === 'person' || route.page === 'intake' ? 'people' : route.page;
 }
 
