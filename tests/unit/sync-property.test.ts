@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { SyncOp } from '../../db/sync/ops';
+import { PERSON_TABLES, TABLE_SCOPES } from '../../db/sync/scope';
+import { mutate } from '../../db/write';
+import { insertCase } from '../helpers/casework';
+import { fakeClock, tempDir } from '../helpers/office';
+import { addUserRow, contentHash, deliver, exchange, openDevice, outgoing, type Batch, type Device } from '../helpers/sync-devices';
+
+/**
+ * Three devices (the office and two officers' laptops) edit shared directory rows and one case
+ * held by laptop A. Batches are made at random moments and delivered in any order, twice, or never;
+ * then everything is delivered. Afterwards every device holds the same data and no edit is lost
+ * silently: each is the winner, or a later edit was made after seeing it, or it is in a conflict.
+ */
+type Step =
+  | { kind: 'edit'; device: number; row: number; field: 'phone' | 'notes' | 'capacity'; value: number }
+  | { kind: 'insert'; device: number }
+  | { kind: 'guidelines'; device: 0 | 1; value: number }
+  | { kind: 'contact'; device: 0 | 1 }
+  | { kind: 'send'; laptop: 1 | 2; up: boolean }
+  | { kind: 'deliver'; pick: number; keep: boolean }
+  | { kind: 'drop'; pick: number }
+  | { kind: 'tick'; ms: number };
+
+const device = fc.integer({ min: 0, max: 2 });
+const step: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 5, arbitrary: fc.record({ kind: fc.constant('edit' as const), device, row: fc.nat(7), field: fc.constantFrom('phone' as const, 'notes' as const, 'capacity' as const), value: fc.nat(9) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('insert' as const), device }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('guidelines' as const), device: fc.constantFrom(0 as const, 1 as const), value: fc.nat(9) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('contact' as const), device: fc.constantFrom(0 as const, 1 as const) }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('send' as const), laptop: fc.constantFrom(1 as const, 2 as const), up: fc.boolean() }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('deliver' as const), pick: fc.nat(), keep: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('drop' as const), pick: fc.nat() }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('tick' as const), ms: fc.integer({ min: 0, max: 3000 }) }) },
+);
+
+const totals = { runs: 0, edits: 0, conflicts: 0, deliveries: 0, duplicates: 0, lost: 0 };
+const t = tempDir('hogo-property-');
+afterAll(() => {
+  console.log(
+    `sync property: ${totals.runs} runs, ${totals.edits} edits, ${totals.conflicts} conflicts queued, ` +
+      `${totals.deliveries} batch deliveries (${totals.duplicates} redelivered, ${totals.lost} lost before full delivery)`,
+  );
+  t.cleanup();
+});
+
+function runScenario(steps: Step[], skews: [number, number, number]): void {
+  const clock = fakeClock();
+  const dir = `${t.dir}/${randomUUID()}`;
+  require('node:fs').mkdirSync(dir);
+  const office = openDevice(dir, 'office', 'office', () => clock.now() + skews[0]);
+  const officerA = addUserRow(office, 'officer', 'sato');
+  const officerB = addUserRow(office, 'officer', 'suzuki');
+  const devices: Device[] = [
+    office,
+    openDevice(dir, 'laptopA', 'laptop', () => clock.now() + skews[1], officerA),
+    openDevice(dir, 'laptopB', 'laptop', () => clock.now() + skews[2], officerB),
+  ];
+  const [, laptopA, laptopB] = devices as [Device, Device, Device];
+  try {
+    const employers: string[] = [];
+    mutate(office.ctx(), 'seed', (tx) => {
+      for (let i = 0; i < 3; i += 1) {
+        const id = randomUUID();
+        employers.push(id);
+        tx.insert('employers', { id, name: `協力雇用主${i}`, capacity: 1, created_at: tx.at, updated_at: tx.at });
+      }
+    });
+    const { caseId } = insertCase(office.ctx(), { officerId: officerA });
+    exchange(laptopA, office);
+    exchange(laptopB, office);
+    const seen = new Map<Device, number>(devices.map((d) => [d, maxOwnSeq(d)]));
+    const edits: SyncOp[] = [];
+    const record = (d: Device) => {
+      const from = seen.get(d)!;
+      const ops = d.db.prepare('SELECT device_id AS origin, seq, hlc, base, entity, row_id AS row, field, value FROM change_log WHERE device_id = ? AND seq > ? ORDER BY seq').all(d.deviceId, from) as SyncOp[];
+      edits.push(...ops);
+      seen.set(d, maxOwnSeq(d));
+    };
+    const bag: { batch: Batch; from: Device; to: Device }[] = [];
+
+    for (const s of steps) {
+      switch (s.kind) {
+        case 'edit': {
+          const d = devices[s.device]!;
+          const id = employers[s.row % employers.length]!;
+          if (!d.db.prepare('SELECT 1 FROM employers WHERE id = ?').get(id)) break;
+          const value = s.field === 'capacity' ? s.value : `${s.field}-${d.name}-${s.value}`;
+          mutate(d.ctx(), 'edit', (tx) => tx.update('employers', id, { [s.field]: value }));
+          record(d);
+          break;
+        }
+        case 'insert': {
+          const d = devices[s.device]!;
+          const id = randomUUID();
+          employers.push(id);
+          mutate(d.ctx(), 'insert', (tx) => tx.insert('employers', { id, name: `新規-${d.name}`, capacity: 0, created_at: tx.at, updated_at: tx.at }));
+          record(d);
+          break;
+        }
+        case 'guidelines': {
+          const d = devices[s.device]!;
+          mutate(d.ctx(), 'edit', (tx) => tx.update('cases', caseId, { guidelines: `指針-${d.name}-${s.value}` }));
+          record(d);
+          break;
+        }
+        case 'contact': {
+          const d = devices[s.device]!;
+          mutate(d.ctx(), 'contact', (tx) =>
+            tx.insert('contacts', { id: randomUUID(), case_id: caseId, kind: 'phone', contact_date: '2026-11-20', outcome: 'held', created_at: tx.at, updated_at: tx.at }),
+          );
+          record(d);
+          break;
+        }
+        case 'send': {
+          const laptop = devices[s.laptop]!;
+          const [from, to] = s.up ? [laptop, office] : [office, laptop];
+          bag.push({ batch: outgoing(from, to), from, to });
+          break;
+        }
+        case 'deliver': {
+          if (bag.length === 0) break;
+          const i = s.pick % bag.length;
+          const b = bag[i]!;
+          deliver(b.to, b.from, b.batch);
+          totals.deliveries += 1;
+          if (s.keep) totals.duplicates += 1;
+          else bag.splice(i, 1);
+          break;
+        }
+        case 'drop': {
+          if (bag.length === 0) break;
+          bag.splice(s.pick % bag.length, 1);
+          totals.lost += 1;
+          break;
+        }
+        case 'tick':
+          clock.advance(s.ms);
+          break;
+      }
+    }
+    // Full delivery: whatever is still in flight (stale or not), then rounds until nothing moves.
+    for (const b of bag.reverse()) deliver(b.to, b.from, b.batch);
+    for (let round = 0; round < 3; round += 1) {
+      exchange(laptopA, office);
+      exchange(laptopB, office);
+    }
+
+    const shared = TABLE_SCOPES.filter(([, sc]) => sc.kind === 'shared').map(([n]) => n);
+    const person = PERSON_TABLES.map(([n]) => n);
+    expect(contentHash(laptopA.db, shared)).toBe(contentHash(office.db, shared));
+    expect(contentHash(laptopB.db, shared)).toBe(contentHash(office.db, shared));
+    expect(contentHash(laptopA.db, person)).toBe(contentHash(office.db, person));
+    expect(laptopB.db.prepare('SELECT count(*) AS n FROM cases').get()).toEqual({ n: 0 });
+    for (const d of [office, laptopA]) expect(d.db.prepare('SELECT count(*) AS n FROM sync_pending').get(), d.name).toEqual({ n: 0 });
+
+    for (const d of devices) {
+      for (const e of edits) {
+        if (d === laptopB && e.entity !== 'employers') continue;
+        const accounted = d.db
+          .prepare(
+            `SELECT (SELECT count(*) FROM field_clock WHERE entity = @entity AND row_id = @row AND field = @field AND device = @origin AND seq = @seq)
+                  + (SELECT count(*) FROM change_log WHERE entity = @entity AND row_id = @row AND field = @field AND base = @hlc)
+                  + (SELECT count(*) FROM sync_conflicts WHERE entity = @entity AND row_id = @row AND field = @field AND (local_hlc = @hlc OR remote_hlc = @hlc))
+                  + (SELECT count(*) FROM change_log w JOIN field_clock f ON f.device = w.device_id AND f.seq = w.seq
+                     WHERE f.entity = @entity AND f.row_id = @row AND f.field = @field AND w.value IS @value) AS n`,
+          )
+          .get({ entity: e.entity, row: e.row, field: e.field, origin: e.origin, seq: e.seq, hlc: e.hlc, value: e.value }) as { n: number };
+        expect(accounted.n, `${d.name}: edit ${e.origin}:${e.seq} on ${e.entity}.${e.field} lost`).toBeGreaterThan(0);
+      }
+    }
+    totals.runs += 1;
+    totals.edits += edits.length;
+    totals.conflicts += (office.db.prepare('SELECT count(*) AS n FROM sync_conflicts').get() as { n: number }).n;
+  } finally {
+    for (const d of devices) d.db.close();
+  }
+}
+
+function maxOwnSeq(d: Device): number {
+  return (d.db.prepare('SELECT COALESCE(max(seq), 0) AS s FROM change_log WHERE device_id = ?').get(d.deviceId) as { s: number }).s;
+}
+
+describe('sync convergence (property)', () => {
+  it('three devices converge and lose no edit silently, whatever the delivery order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(step, { minLength: 10, maxLength: 60 }),
+        fc.tuple(fc.integer({ min: -4000, max: 4000 }), fc.integer({ min: -4000, max: 4000 }), fc.integer({ min: -4000, max: 4000 })),
+        (steps, skews) => runScenario(steps, skews),
+      ),
+      { numRuns: Number(process.env.SYNC_PROPERTY_RUNS ?? 40) },
+    );
+  }, 120_000);
+});
