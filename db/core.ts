@@ -302,6 +302,11 @@ export class OfficeCore {
     return this.opts.nativeBinding;
   }
 
+  /** Pushes an event to the window (progress of a long sync export or import). */
+  emit<E extends EventName>(event: E, payload: Events[E]): void {
+    this.opts.onEvent?.(event, payload);
+  }
+
   /** The shell's dialogs and printing; a clear error where none is attached. */
   shell(): ShellPort {
     return requireShell(this.opts.shell);

@@ -18,12 +18,13 @@ CREATE TABLE sync_identity (
   key_id          TEXT NOT NULL,
   created_at      TEXT NOT NULL,
   enrolled_at     TEXT,
+  -- Laptop: its last local seq when enrolment completed. Ops up to it (the local user made at first
+  -- run) never go to the office, so the laptop's bundles declare its range from 1.
+  enrol_seq       INTEGER NOT NULL DEFAULT 0,
   folder          TEXT,
   interval_hours  INTEGER NOT NULL DEFAULT 4 CHECK (interval_hours BETWEEN 1 AND 24),
   last_export     TEXT,
-  last_import     TEXT,
-  -- SHA-256 of the last bundle this device wrote, chained into the next one's header.
-  last_bundle_sha TEXT
+  last_import     TEXT
 ) STRICT;
 
 -- Peers: on the office, every enrolled laptop; on a laptop, the office.
@@ -53,8 +54,11 @@ CREATE TABLE sync_bundles (
   ops         INTEGER NOT NULL DEFAULT 0,
   bytes       INTEGER NOT NULL DEFAULT 0,
   result      TEXT NOT NULL,
+  -- SHA-256 of the whole file; an outgoing bundle's header names the previous one sent to that peer.
   sha256      TEXT,
-  prev_sha256 TEXT
+  prev_sha256 TEXT,
+  -- Outgoing: the acknowledgements it carried (an export with no ops and no new acks is skipped).
+  acks        TEXT
 ) STRICT;
 CREATE UNIQUE INDEX sync_bundles_applied ON sync_bundles (bundle_id) WHERE direction = 'in' AND result = 'ok';
 CREATE INDEX sync_bundles_at ON sync_bundles (at);

@@ -209,10 +209,12 @@ export function completeEnrolment(
     );
     db.prepare("UPDATE meta SET value = ? WHERE key = 'office_name'").run(res.officeName);
     const next = db.prepare("SELECT value FROM meta WHERE key = 'next_seq'").get() as { value: string } | undefined;
+    const enrolSeq = next ? Number(next.value) - 1 : 0;
+    db.prepare('UPDATE sync_identity SET enrol_seq = ? WHERE id = 1').run(enrolSeq);
     db.prepare('INSERT INTO sync_acks (peer, origin, seq) VALUES (?, ?, ?) ON CONFLICT (peer, origin) DO UPDATE SET seq = excluded.seq').run(
       res.office.deviceId,
       id.deviceId,
-      next ? Number(next.value) - 1 : 0,
+      enrolSeq,
     );
     tx.event('sync_devices', res.office.deviceId, { officeKeyId: res.office.keyId, userId: user.id });
     const slots = readSlots(keyring.slotsPath);

@@ -24,11 +24,11 @@ export interface Identity {
   signPublic: Buffer;
   boxPublic: Buffer;
   enrolledAt: string | null;
+  enrolSeq: number;
   folder: string | null;
   intervalHours: number;
   lastExport: string | null;
   lastImport: string | null;
-  lastBundleSha: string | null;
 }
 
 interface IdentityRow {
@@ -40,11 +40,11 @@ interface IdentityRow {
   box_public: Buffer;
   key_id: string;
   enrolled_at: string | null;
+  enrol_seq: number;
   folder: string | null;
   interval_hours: number;
   last_export: string | null;
   last_import: string | null;
-  last_bundle_sha: string | null;
 }
 
 /** First 16 hex of SHA-256 over both public keys: short enough to read aloud and compare. */
@@ -97,8 +97,8 @@ export function createIdentity(
 export function readIdentity(db: Db): Identity | null {
   const r = db
     .prepare(
-      `SELECT device_id, office_id, office_name, role, sign_public, box_public, key_id, enrolled_at, folder, interval_hours,
-              last_export, last_import, last_bundle_sha
+      `SELECT device_id, office_id, office_name, role, sign_public, box_public, key_id, enrolled_at, enrol_seq, folder, interval_hours,
+              last_export, last_import
          FROM sync_identity WHERE id = 1`,
     )
     .get() as IdentityRow | undefined;
@@ -112,11 +112,11 @@ export function readIdentity(db: Db): Identity | null {
     signPublic: r.sign_public,
     boxPublic: r.box_public,
     enrolledAt: r.enrolled_at,
+    enrolSeq: r.enrol_seq,
     folder: r.folder,
     intervalHours: r.interval_hours,
     lastExport: r.last_export,
     lastImport: r.last_import,
-    lastBundleSha: r.last_bundle_sha,
   };
 }
 

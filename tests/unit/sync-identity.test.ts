@@ -59,5 +59,6 @@ describe('sync identity: device id and keys', () => {
     await core.setup({ officeName: 'デモ', adminLogin: 'demo', adminDisplayName: 'デモ', passphrase: 'demo-office-2026' }, { demo: true });
     expect(await call('sync.status', {})).toMatchObject({ role: null, keyId: null, enrolled: false });
     await expect(call('sync.enrol.request', {})).rejects.toMatchObject(failure('SYNC_WRONG_ROLE'));
+    await expect(call('sync.export', {})).rejects.toMatchObject(failure('SYNC_WRONG_ROLE'));
   });
 });

@@ -1,0 +1,95 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readBundleHeader } from '../../db/sync/bundle-read';
+import { mutate } from '../../db/write';
+import { failure } from '../helpers/contacts';
+import { tempDir } from '../helpers/office';
+import { syncOffice } from '../helpers/sync';
+
+type Node = Awaited<ReturnType<typeof syncOffice>>['a'];
+const caseLevel = (c: Pick<Node, 'core'>, id: string) =>
+  (c.core.context().db.prepare('SELECT intensity_level AS l FROM cases WHERE id = ?').get(id) as { l: string } | undefined)?.l;
+
+describe('export and import between the office and two laptops', () => {
+  let t: ReturnType<typeof tempDir>;
+  beforeEach(() => (t = tempDir('hogo-sync-import-')));
+  afterEach(() => t.cleanup());
+
+  it('relays each officer’s cases to their laptop only, and a laptop’s edits back to the office', async () => {
+    const s = await syncOffice(t.dir);
+    const mine = s.office.newCase({ officerId: s.office.ids.sato });
+    const theirs = s.office.newCase({ officerId: s.office.ids.suzuki });
+    const round = await s.syncRound();
+    expect(round.down.flatMap((r) => r.results).every((r) => r.ok)).toBe(true);
+
+    const has = (c: Node, id: string) => c.core.context().db.prepare('SELECT 1 FROM cases WHERE id = ?').get(id) !== undefined;
+    expect(has(s.a, mine.caseId)).toBe(true);
+    expect(has(s.a, theirs.caseId)).toBe(false);
+    expect(has(s.b, theirs.caseId)).toBe(true);
+    expect(has(s.b, mine.caseId)).toBe(false);
+
+    // The laptop edits its case; the next round brings the edit to the office.
+    s.office.clock.advance(60_000);
+    mutate(s.a.core.context(), 'test.edit', (tx) => tx.update('cases', mine.caseId, { intensity_level: 'A', updated_at: tx.at }));
+    const up = await s.a.call('sync.export', {});
+    expect(up.bundles).toHaveLength(1);
+    expect(up.bundles[0]!.ops).toBeGreaterThanOrEqual(2);
+    const imported = await s.office.call('sync.import', {});
+    expect(imported.results).toEqual([expect.objectContaining({ ok: true, applied: up.bundles[0]!.ops, conflicts: 0 })]);
+    expect(caseLevel(s.office, mine.caseId)).toBe('A');
+
+    // Importing the same file again changes nothing and says so.
+    const again = await s.office.call('sync.import', { paths: [up.bundles[0]!.path] });
+    expect(again.results).toEqual([expect.objectContaining({ ok: true, duplicate: true, applied: 0 })]);
+    // A folder scan skips what was imported, what this device wrote and what is for others.
+    expect((await s.office.call('sync.import', {})).results).toEqual([]);
+
+    // Acknowledgements flow back: with nothing new, an export writes no file.
+    await s.syncRound();
+    const before = readdirSync(s.folder).length;
+    const quiet = await s.a.call('sync.export', {});
+    expect(quiet.bundles).toEqual([]);
+    expect(readdirSync(s.folder).length).toBe(before);
+
+    // No temp or partial files are left behind; every bundle has its final name.
+    expect(readdirSync(s.folder).filter((f) => f.includes('partial') || f.includes('spool'))).toEqual([]);
+    const status = await s.a.call('sync.status', {});
+    expect(status.lastImport).toMatchObject({ ok: true });
+    expect(status.lastExport).toMatchObject({ ok: true, bundles: 0 });
+    const log = await s.office.call('sync.bundles.list', { limit: 50 });
+    expect(log.filter((e) => e.direction === 'in' && e.ok).length).toBeGreaterThanOrEqual(3);
+    expect(log.every((e) => e.ok)).toBe(true);
+    expect(existsSync(join(s.folder, 'pending'))).toBe(false);
+
+    // Bundles hold no plaintext of the seeded names (kanji, kana, romaji), officer names or case numbers.
+    const caseNumber = (s.office.db().prepare('SELECT case_number AS n FROM cases WHERE id = ?').get(mine.caseId) as { n: string }).n;
+    for (const f of readdirSync(s.folder).filter((f) => f.endsWith('.hogosync'))) {
+      const bytes = readFileSync(join(s.folder, f));
+      for (const needle of ['山田', 'やまだ', 'Yamada', 'Taro', '佐藤', caseNumber, mine.caseId]) {
+        expect(bytes.includes(Buffer.from(needle, 'utf8')), `${needle} in ${f}`).toBe(false);
+      }
+    }
+  });
+
+  it('a revoked laptop’s bundles are refused and it is sent nothing more', async () => {
+    const s = await syncOffice(t.dir);
+    s.office.newCase({ officerId: s.office.ids.sato });
+    await s.syncRound();
+    mutate(s.a.core.context(), 'test.edit', (tx) => tx.event(null, null));
+    s.office.newCase({ officerId: s.office.ids.sato });
+    s.office.clock.advance(1000);
+    const out = await s.a.call('sync.export', {});
+    await s.office.as('admin');
+    await s.office.call('sync.devices.revoke', { deviceId: s.a.deviceId });
+    const res = await s.office.call('sync.import', { paths: out.bundles.map((b) => b.path) });
+    expect(res.results).toEqual([expect.objectContaining({ ok: false, code: 'SYNC_SENDER_REVOKED' })]);
+    const office = await s.office.call('sync.export', {});
+    expect(office.bundles.map((b) => b.peer)).toEqual([s.b.deviceId]);
+    // Import needs a folder that exists.
+    await s.b.call('sync.settings.update', { folder: join(t.dir, 'unplugged') });
+    await expect(s.b.call('sync.import', {})).rejects.toMatchObject(failure('SYNC_NO_FOLDER'));
+    expect((await s.b.call('sync.status', {})).lastImport).toMatchObject({ ok: false, code: 'SYNC_NO_FOLDER' });
+    expect(readBundleHeader(office.bundles[0]!.path).header.recipients.map((r) => r.device)).toEqual([s.b.deviceId]);
+  });
+});
