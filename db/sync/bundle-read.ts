@@ -158,7 +158,7 @@ export class PayloadReader {
     this.decipher = createDecipheriv('aes-256-gcm', dataKey, Buffer.from(p.iv, 'base64'));
     this.decipher.setAAD(b.headerBytes);
     this.decipher.setAuthTag(readAt(this.fd, TAG_BYTES, this.cipherEnd));
-    this.maxExpanded = Math.max(64 * 1024 ** 2, p.length * limits.maxExpansion);
+    this.maxExpanded = Math.max(limits.minExpandedBytes, p.length * limits.maxExpansion);
     try {
       const first = this.nextLine();
       if (first === null) throw malformed('no control record');

@@ -38,8 +38,10 @@ export interface BundleLimits {
   maxHeaderBytes: number;
   /** One frame, compressed and decompressed. */
   maxFrameBytes: number;
-  /** Every frame decompressed together, at most this many times the payload's size (and 64 MiB at least). */
+  /** Every frame decompressed together, at most this many times the payload's size… */
   maxExpansion: number;
+  /** …and never less than this. */
+  minExpandedBytes: number;
   /** One NDJSON line (an op with a long note). */
   maxLineBytes: number;
 }
@@ -49,6 +51,7 @@ export const DEFAULT_LIMITS: BundleLimits = {
   maxHeaderBytes: 1024 ** 2,
   maxFrameBytes: 8 * 1024 ** 2,
   maxExpansion: 64,
+  minExpandedBytes: 64 * 1024 ** 2,
   maxLineBytes: 4 * 1024 ** 2,
 };
 

@@ -1,5 +1,12 @@
+import { createHash, type KeyObject } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { schemaVersion } from '../../db/migrate';
+import type { Db } from '../../db/open';
+import { frameOps, writeBundle, type PayloadStats } from '../../db/sync/bundle-write';
+import { privateKeys, publicKeyOf, readIdentity } from '../../db/sync/identity';
+import type { SyncOp } from '../../db/sync/ops';
+import type { ServiceContext } from '../../db/write';
 import type { ChannelName, InputOf, OutputOf } from '../../db/contract';
 import { caseworkOffice, STAFF } from './contacts';
 import { newCore } from './office';
@@ -50,4 +57,71 @@ export async function syncOffice(root: string) {
     return { up, down };
   }
   return { folder, office, a, b, syncRound };
+}
+
+/**
+ * SHA-256 over every table's rows (sorted), except the audit trail and the bundle log, which a
+ * refused import may append to. Equal before and after = the import changed nothing.
+ */
+export function contentHash(db: Db): string {
+  const tables = (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]
+  )
+    .map((r) => r.name)
+    .filter((n) => n !== 'audit_log' && n !== 'sync_bundles');
+  const h = createHash('sha256');
+  for (const name of tables) {
+    const rows = (db.prepare(`SELECT * FROM "${name}"`).raw().all() as unknown[][]).map((r) =>
+      JSON.stringify(r, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('base64') : typeof v === 'bigint' ? String(v) : v)),
+    );
+    rows.sort();
+    h.update(`${name}\n${rows.join('\n')}\n`);
+  }
+  return h.digest('hex');
+}
+
+export interface CraftOptions {
+  officeId?: string;
+  sender?: { device: string; keyId: string };
+  createdAt?: string;
+  hlc?: string;
+  schemaVersion?: number;
+  ranges?: Record<string, [number, number]>;
+  /** Raw, already-compressed frames instead of the sender's real outgoing ops. */
+  frames?: Buffer[];
+  ops?: SyncOp[];
+  purgeCases?: string[];
+  announcedOps?: number;
+  signKey?: KeyObject;
+}
+
+/**
+ * A bundle from `from` (an enrolled device's context) to `to`, properly encrypted and signed with
+ * the sender's real keys unless told otherwise: for hostile-input tests that need a bundle which
+ * passes the signature and fails later, or a valid one with a forged header field.
+ */
+export function craftBundle(path: string, from: ServiceContext, to: { deviceId: string }, o: CraftOptions = {}) {
+  const self = readIdentity(from.db)!;
+  const peer = from.db.prepare('SELECT box_public, key_id FROM sync_devices WHERE device_id = ?').get(to.deviceId) as { box_public: Buffer; key_id: string };
+  const stats: PayloadStats = { ops: 0, frames: 0, seen: new Map() };
+  const frames = o.frames ?? [...frameOps({ purgeCases: o.purgeCases ?? [] }, o.ops ?? [], stats)];
+  if (o.frames) stats.frames = o.frames.length;
+  if (o.announcedOps !== undefined) stats.ops = o.announcedOps;
+  return writeBundle(
+    path,
+    {
+      officeId: o.officeId ?? self.officeId!,
+      sender: o.sender ?? { device: self.deviceId, keyId: self.keyId },
+      createdAt: o.createdAt ?? new Date(from.now()).toISOString(),
+      hlc: o.hlc ?? from.clock.now(),
+      schemaVersion: o.schemaVersion ?? schemaVersion(from.db),
+      acks: {},
+      prevSha256: null,
+      recipients: [{ device: to.deviceId, keyId: peer.key_id, boxPublic: publicKeyOf(peer.box_public, 'x25519')! }],
+      ranges: () => o.ranges ?? Object.fromEntries([...stats.seen].map(([k, r]) => [k, [1, r.max] as [number, number]])),
+    },
+    frames,
+    stats,
+    o.signKey ?? privateKeys(from.db).sign,
+  );
 }
