@@ -49,13 +49,14 @@ function malformed(index: number, why: string): AppError {
 }
 
 /** Checks one op from a bundle; throws SYNC_PAYLOAD_MALFORMED (the caller's transaction rolls back). */
-function validate(ctx: ServiceContext, op: SyncOp, index: number): Scalar {
+function validate(ctx: ServiceContext, op: SyncOp, index: number): { value: Scalar; ms: number } {
   if (typeof op !== 'object' || op === null) throw malformed(index, 'not an object');
   if (typeof op.origin !== 'string' || !DEVICE.test(op.origin)) throw malformed(index, 'origin');
   if (!Number.isSafeInteger(op.seq) || op.seq < 1) throw malformed(index, 'seq');
   let device: string;
+  let ms: number;
   try {
-    device = parseHlc(op.hlc).device;
+    ({ device, ms } = parseHlc(op.hlc));
     if (op.base !== null) parseHlc(op.base);
   } catch {
     throw malformed(index, 'clock');
@@ -66,7 +67,7 @@ function validate(ctx: ServiceContext, op: SyncOp, index: number): Scalar {
   if (typeof op.row !== 'string' || op.row.length < 1 || op.row.length > 128) throw malformed(index, 'row');
   if (op.value !== null && (typeof op.value !== 'string' || op.value.length > MAX_VALUE_CHARS)) throw malformed(index, 'value');
   try {
-    return sqlValue(op.value);
+    return { value: sqlValue(op.value), ms };
   } catch {
     throw malformed(index, 'value');
   }
@@ -77,6 +78,13 @@ interface Group {
   row: string;
   /** Winning values from this batch. */
   values: Map<string, Scalar>;
+  exists: boolean;
+  /**
+   * Neither the row nor a pending copy of it is here, so none of its fields has a clock yet: the
+   * batch's values are all there is, and the first op of each field needs no lookup.
+   */
+  fresh: boolean;
+  fields: Set<string>;
 }
 
 export function applyIncoming(ctx: ServiceContext, from: string, ops: Iterable<SyncOp>, control: SyncControl): ApplyResult {
@@ -102,14 +110,18 @@ export function applyIncoming(ctx: ServiceContext, from: string, ops: Iterable<S
   };
   const flush = (g: Group) => {
     if (g.values.size === 0) return;
-    const exists = rowExists(db, g.entity, g.row);
-    const values = exists ? g.values : winningValues(db, g.entity, g.row);
-    settle(g.entity, g.row, writeRow(db, g.entity, g.row, values, exists));
+    const values = g.exists || g.fresh ? g.values : winningValues(db, g.entity, g.row);
+    settle(g.entity, g.row, writeRow(db, g.entity, g.row, values, g.exists));
   };
+
+  const isPending = (entity: string, row: string) =>
+    hadPending && stmt(db, 'SELECT 1 FROM sync_pending WHERE entity = ? AND row_id = ?').get(entity, row) !== undefined;
+  let latest: string | null = null;
+  const wall = ctx.now();
 
   let index = 0;
   for (const op of ops) {
-    const value = validate(ctx, op, index);
+    const { value, ms } = validate(ctx, op, index);
     index += 1;
     if (role === 'office' && op.origin !== from) throw malformed(index - 1, 'a laptop relays only its own ops');
     const stored = stmt(
@@ -124,22 +136,29 @@ export function applyIncoming(ctx: ServiceContext, from: string, ops: Iterable<S
     // Our own op coming back (after a restore from backup): never reuse its sequence number.
     if (op.origin === ctx.deviceId) ownSeq = Math.max(ownSeq, op.seq);
 
-    if (parseHlc(op.hlc).ms - ctx.now() > maxAhead) {
+    if (ms - wall > maxAhead) {
       result.clockAhead += 1;
       stmt(db, 'INSERT OR IGNORE INTO sync_clock_flags (origin, seq, hlc, detected_at) VALUES (?, ?, ?, ?)').run(op.origin, op.seq, op.hlc, at);
-    } else {
-      ctx.clock.receive(op.hlc, maxAhead);
+    } else if (latest === null || op.hlc > latest) {
+      latest = op.hlc;
     }
 
     if (!group || group.entity !== op.entity || group.row !== op.row) {
       if (group) flush(group);
-      group = { entity: op.entity, row: op.row, values: new Map() };
+  // Receiving the latest trusted clock is the same as receiving each in turn.
+  if (latest !== null) ctx.clock.receive(latest, maxAhead);
+      const exists = rowExists(db, op.entity, op.row);
+      group = { entity: op.entity, row: op.row, values: new Map(), exists, fresh: !exists && !isPending(op.entity, op.row), fields: new Set() };
     }
-    const local = stmt(db, 'SELECT hlc, device, seq, base FROM field_clock WHERE entity = ? AND row_id = ? AND field = ?').get(
-      op.entity,
-      op.row,
-      op.field,
-    ) as Winner | undefined;
+    const known = !group.fresh || group.fields.has(op.field);
+    group.fields.add(op.field);
+    const local = known
+      ? (stmt(db, 'SELECT hlc, device, seq, base FROM field_clock WHERE entity = ? AND row_id = ? AND field = ?').get(
+          op.entity,
+          op.row,
+          op.field,
+        ) as Winner | undefined)
+      : undefined;
     const wins = !local || newer(op.hlc, op.origin, local.hlc, local.device);
     if (local) {
       // The loser of the two was overwritten without being seen: queue it for a person.

@@ -35,14 +35,20 @@ function* mapIter<A, B>(it: Iterable<A>, f: (a: A) => B): IterableIterator<B> {
 
 /**
  * Every field of every row of every synced table as ops from `origin`, numbered from 1, all at one
- * clock instant (the benchmark's stand-in for an office's history). Streams table by table.
+ * clock instant (the benchmark's stand-in for an office's history), parent tables first. With
+ * `personRows` (a table of entity, row_id such as temp.sync_rows), only those rows of the tables
+ * that belong to a supervisee. Streams table by table.
  */
-export function* synthesiseOps(db: Db, origin: string, ms: number): IterableIterator<SyncOp> {
+export function* synthesiseOps(db: Db, origin: string, ms: number, personRows?: string): IterableIterator<SyncOp> {
   let seq = 0;
-  const tables = TABLE_SCOPES.map(([t]) => t).filter(isSynced);
-  for (const table of tables) {
+  const tables = TABLE_SCOPES.filter(([t]) => isSynced(t));
+  for (const [table, scope] of tables) {
     const cols = [...tableInfo(db, table).columns].filter((c) => c !== 'id');
-    for (const row of db.prepare(`SELECT * FROM ${table}`).iterate() as IterableIterator<Record<string, string | number | null>>) {
+    const sql =
+      personRows && scope.kind === 'person'
+        ? `SELECT t.* FROM ${personRows} r JOIN ${table} t ON t.id = r.row_id WHERE r.entity = '${table}' ORDER BY t.id`
+        : `SELECT * FROM ${table}`;
+    for (const row of db.prepare(sql).iterate() as IterableIterator<Record<string, string | number | null>>) {
       for (const field of cols) {
         seq += 1;
         yield {
