@@ -5,6 +5,7 @@ import { PERSON_TABLES, scopeOf, TABLE_SCOPES } from '../../db/sync/scope';
 import { mutate } from '../../db/write';
 import { insertCase } from '../helpers/casework';
 import { fakeClock, tempDir } from '../helpers/office';
+import { syncOffice } from '../helpers/sync';
 import { addUserRow, contentHash, deliver, exchange, openDevice, outgoing, type Device } from '../helpers/sync-devices';
 
 let t: ReturnType<typeof tempDir>;
@@ -132,4 +133,57 @@ describe('relay through the office', () => {
     expect(outgoing(office, laptopB).ops).toHaveLength(0);
     expect(outgoing(office, laptopA).purgeCases).toEqual([]);
   });
+});
+
+describe('through real bundles (office and two enrolled laptops)', () => {
+  it('contacts go up, a conflict is resolved once for all, a reassigned case moves', async () => {
+    const root = tempDir('hogo-relay-bundles-');
+    const { office, a, b, syncRound } = await syncOffice(root.dir);
+    try {
+      const { superviseeId, caseId } = office.newCase();
+      await syncRound();
+      const on = (core: { core: { context(): { db: import('../../db/open').Db } } }, sql: string, ...args: unknown[]) =>
+        (core.core.context().db.prepare(sql).get(...args) as { n: number }).n;
+      expect(on(a, 'SELECT count(*) AS n FROM cases WHERE id = ?', caseId)).toBe(1);
+      expect(on(b, 'SELECT count(*) AS n FROM cases WHERE id = ?', caseId)).toBe(0);
+
+      // A contact recorded on laptop A reaches the office.
+      const contactId = randomUUID();
+      mutate(a.core.context(), 'contacts.record', (tx) =>
+        tx.insert('contacts', { id: contactId, case_id: caseId, kind: 'home_visit', contact_date: '2026-11-25', outcome: 'held', created_at: tx.at, updated_at: tx.at }),
+      );
+      // The same field edited on the laptop and at the office before either has seen the other.
+      mutate(a.core.context(), 'cases.update', (tx) => tx.update('cases', caseId, { guidelines: '毎週面接' }));
+      office.clock.advance(60_000);
+      mutate(office.core.context(), 'cases.update', (tx) => tx.update('cases', caseId, { guidelines: '隔週面接' }));
+      await syncRound();
+      await syncRound();
+      expect(on(office, 'SELECT count(*) AS n FROM contacts WHERE id = ?', contactId)).toBe(1);
+      await office.as('tanaka');
+      const open = (await office.call('sync.conflicts.list', {})).filter((c) => c.status === 'open');
+      expect(open).toHaveLength(1);
+      expect(open[0]).toMatchObject({ entity: 'cases', field: 'guidelines', caseId });
+      expect((await a.call('sync.conflicts.list', {})).filter((c) => c.status === 'open')).toHaveLength(1);
+      await office.call('sync.conflicts.resolve', { id: open[0]!.id, choice: 'remote' });
+      await syncRound();
+      const guidelines = (core: typeof a | typeof office) =>
+        (core.core.context().db.prepare('SELECT guidelines FROM cases WHERE id = ?').get(caseId) as { guidelines: string }).guidelines;
+      expect(guidelines(office)).toBe('毎週面接');
+      expect(guidelines(a)).toBe('毎週面接');
+      expect((await a.call('sync.conflicts.list', {})).filter((c) => c.status === 'open')).toHaveLength(0);
+
+      // Reassigned from sato (laptop A) to suzuki (laptop B): it moves.
+      await office.as('admin');
+      await office.call('supervisees.update', { id: superviseeId, officerId: office.ids.suzuki });
+      await syncRound();
+      expect(on(b, 'SELECT count(*) AS n FROM cases WHERE id = ?', caseId)).toBe(1);
+      expect(on(b, 'SELECT count(*) AS n FROM contacts WHERE id = ?', contactId)).toBe(1);
+      expect(on(a, 'SELECT count(*) AS n FROM cases')).toBe(0);
+      expect(on(a, 'SELECT count(*) AS n FROM supervisees')).toBe(0);
+      expect(on(a, "SELECT count(*) AS n FROM audit_log WHERE action = 'sync.purge'")).toBe(1);
+    } finally {
+      for (const d of [a, b, office]) if (d.core.status().state === 'unlocked') d.core.lock('manual');
+      root.cleanup();
+    }
+  }, 60_000);
 });
