@@ -29,6 +29,12 @@ import { rowExists, sqlValue, tableInfo, winningValues, writeRow, type WriteOutc
 import { isSynced } from './scope';
 
 export const DEFAULT_MAX_CLOCK_AHEAD_MINUTES = 24 * 60;
+/**
+ * Tables only a supervisor or an administrator may change (db/services: users, settings, contact
+ * standards, the program catalogue). The office refuses such ops from a laptop whose officer could
+ * not have made them there, whatever the bundle says: they are not stored, counted in `refused`.
+ */
+const STAFF_ONLY = new Set(['users', 'settings', 'contact_standards', 'programs']);
 export const MAX_CLOCK_AHEAD_SETTING = 'sync_max_clock_ahead_minutes';
 const MAX_VALUE_CHARS = 1_000_000;
 const DEVICE = /^[A-Za-z0-9-]{1,64}$/;
@@ -42,6 +48,14 @@ export function maxClockAheadMs(ctx: ServiceContext): number {
 export function localRole(ctx: ServiceContext): 'office' | 'laptop' | null {
   const r = stmt(ctx.db, 'SELECT role FROM sync_identity WHERE id = 1').get() as { role: 'office' | 'laptop' } | undefined;
   return r?.role ?? null;
+}
+
+/** Whether the laptop `device` belongs to a supervisor or an administrator (per the office's records). */
+function senderIsStaff(ctx: ServiceContext, device: string): boolean {
+  const r = stmt(ctx.db, 'SELECT u.role FROM sync_devices d JOIN users u ON u.id = d.officer_id WHERE d.device_id = ?').get(device) as
+    | { role: string }
+    | undefined;
+  return r !== undefined && (r.role === 'supervisor' || r.role === 'administrator');
 }
 
 function malformed(index: number, why: string): AppError {
@@ -92,7 +106,8 @@ export function applyIncoming(ctx: ServiceContext, from: string, ops: Iterable<S
   const at = new Date(ctx.now()).toISOString();
   const maxAhead = maxClockAheadMs(ctx);
   const role = localRole(ctx);
-  const result: ApplyResult = { applied: 0, skipped: 0, conflicts: 0, clockAhead: 0, purged: 0 };
+  const result: ApplyResult = { applied: 0, skipped: 0, conflicts: 0, clockAhead: 0, purged: 0, refused: 0 };
+  const fromOfficer = role === 'office' && !senderIsStaff(ctx, from);
   const hadPending = stmt(db, 'SELECT 1 FROM sync_pending LIMIT 1').get() !== undefined;
   let ownSeq = 0;
   let group: Group | null = null;
@@ -124,6 +139,10 @@ export function applyIncoming(ctx: ServiceContext, from: string, ops: Iterable<S
     const { value, ms } = validate(ctx, op, index);
     index += 1;
     if (role === 'office' && op.origin !== from) throw malformed(index - 1, 'a laptop relays only its own ops');
+    if (fromOfficer && STAFF_ONLY.has(op.entity)) {
+      result.refused += 1;
+      continue;
+    }
     const stored = stmt(
       db,
       'INSERT OR IGNORE INTO change_log (device_id, seq, hlc, base, entity, row_id, field, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -188,6 +207,9 @@ export function applyIncoming(ctx: ServiceContext, from: string, ops: Iterable<S
   if (control.purgeCases.length > 0) {
     if (role !== 'laptop') throw new AppError('SYNC_WRONG_ROLE', 'only a laptop removes cases the office moved away');
     result.purged = purgeCases(ctx, from, control.purgeCases);
+  }
+  if (result.refused > 0) {
+    appendAudit(db, { actor: ctx.actor, deviceId: ctx.deviceId, action: 'sync.refused', at, entity: null, entityId: null, after: { from, ops: result.refused } });
   }
   if (result.clockAhead > 0) {
     appendAudit(db, {

@@ -33,6 +33,8 @@ export interface ApplyResult {
   clockAhead: number;
   /** Cases deleted locally because the office moved them away. */
   purged: number;
+  /** Ops the office does not accept from this laptop (staff-only tables from an officer's laptop). */
+  refused: number;
 }
 
 export interface SyncPeer {

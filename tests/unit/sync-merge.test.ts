@@ -241,4 +241,16 @@ describe('applyIncoming', () => {
     editEmployer(laptop, id, { phone: '1' });
     expect(laptop.db.prepare('SELECT max(seq) AS s FROM change_log WHERE device_id = ?').get(laptop.deviceId)).toEqual({ s: 501 });
   });
+
+  it('the office refuses staff-only changes from an officer’s laptop', () => {
+    // A laptop that makes its officer an administrator, through its own write path.
+    mutate(laptop.ctx(), 'users.update', (tx) => tx.update('users', officerId, { role: 'administrator' }));
+    const id = addEmployer(laptop);
+    const r = deliver(office, laptop, outgoing(laptop, office));
+    expect(r.refused).toBe(1);
+    expect(office.db.prepare('SELECT role FROM users WHERE id = ?').get(officerId)).toEqual({ role: 'officer' });
+    expect(field(office, id, 'name')).toBe('株式会社テスト');
+    expect(office.db.prepare("SELECT count(*) AS n FROM change_log WHERE entity = 'users' AND device_id = ?").get(laptop.deviceId)).toEqual({ n: 0 });
+    expect(office.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'sync.refused'").get()).toEqual({ n: 1 });
+  });
 });
