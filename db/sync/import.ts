@@ -174,10 +174,8 @@ export function importBundles(ctx: ServiceContext, paths: string[] | undefined, 
     } catch {
       throw new AppError('SYNC_NO_FOLDER', 'the sync folder is not available (is the USB stick plugged in?)');
     }
-    files = names
-      .filter((n) => n.endsWith(BUNDLE_SUFFIX))
+    files = [...names.filter((n) => n.endsWith(BUNDLE_SUFFIX)).map((n) => join(self.folder!, n)), ...parked(ctx, self.folder)]
       .sort()
-      .map((n) => join(self.folder!, n))
       .filter((f) => addressedToUs(ctx, self, f));
   }
   const results: SyncImportResult[] = [];
@@ -190,6 +188,27 @@ export function importBundles(ctx: ServiceContext, paths: string[] | undefined, 
     }
   }
   return { results };
+}
+
+/** Bundles kept in pending/ that this app's schema can now read (after an update). */
+function parked(ctx: ServiceContext, folder: string): string[] {
+  const dir = join(folder, PENDING_FOLDER);
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith(BUNDLE_SUFFIX));
+  } catch {
+    return [];
+  }
+  const ours = schemaVersion(ctx.db);
+  return names
+    .map((n) => join(dir, n))
+    .filter((f) => {
+      try {
+        return readBundleHeader(f).header.schema_version <= ours;
+      } catch {
+        return false;
+      }
+    });
 }
 
 /** In a shared folder: skip our own bundles, other devices' bundles and ones already imported. */

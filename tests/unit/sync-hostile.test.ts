@@ -13,24 +13,14 @@ import { DEFAULT_LIMITS, SIGNATURE_BYTES, type BundleLimits } from '../../db/syn
 import { readBundleHeader } from '../../db/sync/bundle-read';
 import { formatHlc } from '../../db/sync/hlc';
 import { generateKeyPairs } from '../../db/sync/identity';
-import { importBundle } from '../../db/sync/import';
+import { importBundle, importBundles } from '../../db/sync/import';
 import { toOp, type ChangeLogRow, type SyncOp } from '../../db/sync/ops';
 import { mutate, type ServiceContext } from '../../db/write';
 import { tempDir } from '../helpers/office';
-import { contentHash, craftBundle, syncOffice } from '../helpers/sync';
+import { contentHash, craftBundle, seededRandom, syncOffice } from '../helpers/sync';
 
 const YEAR = 365 * 24 * 3600 * 1000;
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('hostile bundles', () => {
   let t: ReturnType<typeof tempDir>;
@@ -81,7 +71,7 @@ describe('hostile bundles', () => {
       [payloadOffset, sigStart],
       [sigStart, goodBytes.length],
     ];
-    const rand = rng(6);
+    const rand = seededRandom(6);
     const path = join(t.dir, 'mutated.hogosync');
     const codes: string[] = [];
     for (let i = 0; i < 1000; i++) {
@@ -102,7 +92,7 @@ describe('hostile bundles', () => {
 
   it('1000 truncated bundles: all refused, nothing changed', () => {
     const before = contentHash(laptop.db);
-    const rand = rng(7);
+    const rand = seededRandom(7);
     const path = join(t.dir, 'truncated.hogosync');
     const codes: string[] = [];
     for (let i = 0; i < 1000; i++) {
@@ -204,7 +194,14 @@ describe('hostile bundles', () => {
     expect(existsSync(newer)).toBe(false);
     expect(existsSync(join(s.folder, 'pending', 'newer.hogosync'))).toBe(true);
     expect(contentHash(laptop.db)).toBe(before);
+    // A folder scan leaves it waiting (no repeated refusal) until the app can read it.
+    expect(importBundles(laptop, undefined).results.map((r) => r.file)).not.toContain('newer.hogosync');
+    // One this app can read (as after an update) is picked up from pending/ by the next scan.
+    craftBundle(join(s.folder, 'pending', 'readable.hogosync'), office, s.a, { ops: [] });
+    expect(importBundles(laptop, undefined).results).toEqual([expect.objectContaining({ file: 'readable.hogosync', ok: true })]);
+    const settled = contentHash(laptop.db);
 
+    expect(settled).toBe(contentHash(laptop.db));
     mutate(laptop, 'test.revoke', () => laptop.db.prepare("UPDATE sync_devices SET status = 'revoked'").run());
     const revokedBefore = contentHash(laptop.db);
     const late = join(t.dir, 'late.hogosync');

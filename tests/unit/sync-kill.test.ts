@@ -13,23 +13,13 @@ import { defaultMigrationsDir } from '../../db/migrate';
 import { importBundle } from '../../db/sync/import';
 import { STAFF } from '../helpers/contacts';
 import { TEST_KDF, tempDir } from '../helpers/office';
-import { contentHash, syncOffice } from '../helpers/sync';
+import { contentHash, seededRandom, syncOffice } from '../helpers/sync';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const RUNS = 100;
 /** Every process imports at the same instant, so timestamps written by the import are comparable. */
 const AT = Date.parse('2026-11-26T01:00:00.000Z');
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function openLaptop(dir: string) {
   const core = new OfficeCore({ dataDir: dir, kdf: TEST_KDF, now: () => AT });
@@ -99,7 +89,7 @@ describe('killing the importing process', () => {
   it(`is all or nothing, ${RUNS} times; re-import then applies exactly once`, async () => {
     expect(ops).toBeGreaterThan(50);
     expect(before).not.toBe(after);
-    const rand = rng(42);
+    const rand = seededRandom(42);
     const outcome = { applied: 0, untouched: 0, killedInside: 0, killedAfter: 0, killedByParent: 0, finished: 0 };
     // 60 %: at a random op inside the transaction; 10 %: just after it returned; 30 %: by the parent after 0–40 ms.
     const plans = Array.from({ length: RUNS }, () => {
