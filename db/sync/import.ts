@@ -16,8 +16,7 @@ import { openPayload, readBundleHeader, verifyBundleSignature, type ParsedBundle
 import { ackMap, requireEnrolled, type SyncProgress } from './export';
 import { parseHlc } from './hlc';
 import { privateKeys, publicKeyOf, type Identity } from './identity';
-import { maxClockAheadMs } from './merge';
-import { applyIncoming } from './merge';
+import { applyIncoming, maxClockAheadMs } from './merge';
 import type { SyncOp } from './ops';
 
 export const BUNDLE_SUFFIX = '.hogosync';
@@ -183,8 +182,9 @@ export function importBundles(ctx: ServiceContext, paths: string[] | undefined, 
     try {
       results.push(importBundle(ctx, f, opts));
     } catch (e) {
-      if (!isAppError(e)) throw e;
-      results.push({ file: basename(f), ok: false, code: e.code, applied: 0, conflicts: 0 });
+      // Unexpected failures (its transaction rolled back) are reported by code only: their
+      // messages can quote row values.
+      results.push({ file: basename(f), ok: false, code: isAppError(e) ? e.code : 'INTERNAL', applied: 0, conflicts: 0 });
     }
   }
   return { results };
