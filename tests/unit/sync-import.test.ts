@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readBundleHeader } from '../../db/sync/bundle-read';
+import { exportBundles } from '../../db/sync/export';
 import { mutate } from '../../db/write';
 import { failure } from '../helpers/contacts';
 import { tempDir } from '../helpers/office';
@@ -91,5 +93,34 @@ describe('export and import between the office and two laptops', () => {
     await expect(s.b.call('sync.import', {})).rejects.toMatchObject(failure('SYNC_NO_FOLDER'));
     expect((await s.b.call('sync.status', {})).lastImport).toMatchObject({ ok: false, code: 'SYNC_NO_FOLDER' });
     expect(readBundleHeader(office.bundles[0]!.path).header.recipients.map((r) => r.device)).toEqual([s.b.deviceId]);
+  });
+
+  it('chains each peer’s bundles by hash, declares coverage ranges and acks, and reports progress', async () => {
+    const s = await syncOffice(t.dir);
+    const c = s.office.newCase({ officerId: s.office.ids.sato });
+    await s.syncRound();
+    s.office.clock.advance(1000);
+    mutate(s.a.core.context(), 'test.edit', (tx) => tx.update('cases', c.caseId, { intensity_level: 'C', updated_at: tx.at }));
+    const seen: [number, number][] = [];
+    const first = exportBundles(s.a.core.context(), { progress: (d, n) => seen.push([d, n]) }).bundles[0]!;
+    expect(seen.at(-1)).toEqual([first.ops, first.ops]);
+    s.office.clock.advance(1000);
+    mutate(s.a.core.context(), 'test.edit', (tx) => tx.update('cases', c.caseId, { intensity_level: 'B', updated_at: tx.at }));
+    const second = exportBundles(s.a.core.context()).bundles[0]!;
+    const h1 = readBundleHeader(first.path).header;
+    const h2 = readBundleHeader(second.path).header;
+    expect(h2.prev_bundle_sha256).toBe(createHash('sha256').update(readFileSync(first.path)).digest('hex'));
+    // The laptop covers only its own ops; nothing acknowledged by the office since, so both start
+    // where the office's last acknowledgement left off.
+    expect(Object.keys(h2.ranges)).toEqual([s.a.deviceId]);
+    expect(h2.ranges[s.a.deviceId]![0]).toBe(h1.ranges[s.a.deviceId]![0]);
+    expect(h2.ranges[s.a.deviceId]![1]).toBe(h1.ranges[s.a.deviceId]![1] + 2);
+    // It acknowledges what it has received from the office.
+    const officeDevice = s.office.core.context().deviceId;
+    expect(h2.acks[officeDevice]).toBeGreaterThan(0);
+    // Importing the older bundle after the newer one is harmless; the newer one wins.
+    const res = await s.office.call('sync.import', { paths: [second.path, first.path] });
+    expect(res.results.map((r) => r.ok)).toEqual([true, true]);
+    expect(caseLevel(s.office, c.caseId)).toBe('B');
   });
 });
