@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SyncOp } from '../../db/sync/ops';
@@ -6,6 +7,7 @@ import { PERSON_TABLES, TABLE_SCOPES } from '../../db/sync/scope';
 import { mutate } from '../../db/write';
 import { insertCase } from '../helpers/casework';
 import { fakeClock, tempDir } from '../helpers/office';
+import { syncOffice } from '../helpers/sync';
 import { addUserRow, contentHash, deliver, exchange, openDevice, outgoing, type Batch, type Device } from '../helpers/sync-devices';
 
 /**
@@ -49,7 +51,7 @@ afterAll(() => {
 function runScenario(steps: Step[], skews: [number, number, number]): void {
   const clock = fakeClock();
   const dir = `${t.dir}/${randomUUID()}`;
-  require('node:fs').mkdirSync(dir);
+  mkdirSync(dir);
   const office = openDevice(dir, 'office', 'office', () => clock.now() + skews[0]);
   const officerA = addUserRow(office, 'officer', 'sato');
   const officerB = addUserRow(office, 'officer', 'suzuki');
@@ -194,4 +196,111 @@ describe('sync convergence (property)', () => {
       { numRuns: Number(process.env.SYNC_PROPERTY_RUNS ?? 40) },
     );
   }, 120_000);
+});
+
+/**
+ * The same through the real transport: three app instances (office, laptops A and B) writing
+ * signed, encrypted bundle files into one folder, imported in any order, twice, or only at the end.
+ */
+type BundleStep =
+  | { kind: 'edit'; device: number; field: 'phone' | 'notes'; value: number }
+  | { kind: 'guidelines'; device: 0 | 1; value: number }
+  | { kind: 'export'; device: number }
+  | { kind: 'import'; pick: number; keep: boolean }
+  | { kind: 'tick'; ms: number };
+
+const bundleStep: fc.Arbitrary<BundleStep> = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('edit' as const), device, field: fc.constantFrom('phone' as const, 'notes' as const), value: fc.nat(5) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('guidelines' as const), device: fc.constantFrom(0 as const, 1 as const), value: fc.nat(5) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('export' as const), device }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('import' as const), pick: fc.nat(), keep: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('tick' as const), ms: fc.integer({ min: 0, max: 120_000 }) }) },
+);
+const bundleTotals = { runs: 0, edits: 0, bundles: 0, imports: 0, refused: 0, conflicts: 0 };
+afterAll(() => {
+  console.log(
+    `sync property through bundles: ${bundleTotals.runs} runs, ${bundleTotals.edits} edits, ${bundleTotals.bundles} bundles, ` +
+      `${bundleTotals.imports} imports in random order (${bundleTotals.refused} refused or duplicate), ${bundleTotals.conflicts} conflicts queued at the office`,
+  );
+});
+
+async function runBundles(steps: BundleStep[]): Promise<void> {
+  const root = tempDir('hogo-property-bundles-');
+  const { office, a, b, syncRound } = await syncOffice(root.dir);
+  const apps = [office, a, b];
+  try {
+    const employer = randomUUID();
+    mutate(office.core.context(), 'seed', (tx) => tx.insert('employers', { id: employer, name: '協力雇用主', capacity: 1, created_at: tx.at, updated_at: tx.at }));
+    const { caseId } = office.newCase();
+    await syncRound();
+    const inFlight: { path: string; to: (typeof apps)[number] }[] = [];
+    const deviceOf = new Map<string, (typeof apps)[number]>([
+      [a.deviceId, a],
+      [b.deviceId, b],
+    ]);
+    let edits = 0;
+    for (const s of steps) {
+      if (s.kind === 'edit') {
+        const app = apps[s.device]!;
+        mutate(app.core.context(), 'edit', (tx) => tx.update('employers', employer, { [s.field]: `${s.field}-${s.device}-${s.value}` }));
+        edits += 1;
+      } else if (s.kind === 'guidelines') {
+        mutate(apps[s.device]!.core.context(), 'edit', (tx) => tx.update('cases', caseId, { guidelines: `指針-${s.device}-${s.value}` }));
+        edits += 1;
+      } else if (s.kind === 'export') {
+        const { bundles } = await apps[s.device]!.call('sync.export', {});
+        for (const bd of bundles) inFlight.push({ path: bd.path, to: s.device === 0 ? deviceOf.get(bd.peer)! : office });
+        bundleTotals.bundles += bundles.length;
+      } else if (s.kind === 'import') {
+        if (inFlight.length === 0) continue;
+        const i = s.pick % inFlight.length;
+        const f = inFlight[i]!;
+        const { results } = await f.to.call('sync.import', { paths: [f.path] });
+        bundleTotals.imports += 1;
+        if (!results[0]!.ok || results[0]!.duplicate) bundleTotals.refused += 1;
+        if (!s.keep) inFlight.splice(i, 1);
+      } else {
+        office.clock.advance(s.ms);
+      }
+    }
+    // Full delivery: everything still in flight, newest first, then ordinary rounds.
+    for (const f of inFlight.reverse()) await f.to.call('sync.import', { paths: [f.path] });
+    for (let round = 0; round < 3; round += 1) await syncRound();
+
+    const shared = TABLE_SCOPES.filter(([, sc]) => sc.kind === 'shared').map(([n]) => n).filter((n) => n !== 'users');
+    const person = PERSON_TABLES.map(([n]) => n);
+    const dbOf = (app: (typeof apps)[number]) => app.core.context().db;
+    expect(contentHash(dbOf(a), shared)).toBe(contentHash(dbOf(office), shared));
+    expect(contentHash(dbOf(b), shared)).toBe(contentHash(dbOf(office), shared));
+    expect(contentHash(dbOf(a), person)).toBe(contentHash(dbOf(office), person));
+    // Every edit on the office's log is the winner, was seen by a later edit, or is queued.
+    const lost = dbOf(office)
+      .prepare(
+        `SELECT count(*) AS n FROM change_log l
+         WHERE l.entity IN ('employers', 'cases') AND l.row_id IN (@employer, @caseId)
+           AND NOT EXISTS (SELECT 1 FROM field_clock f WHERE f.device = l.device_id AND f.seq = l.seq)
+           AND NOT EXISTS (SELECT 1 FROM change_log w WHERE w.entity = l.entity AND w.row_id = l.row_id AND w.field = l.field AND w.base = l.hlc)
+           AND NOT EXISTS (SELECT 1 FROM sync_conflicts c WHERE c.entity = l.entity AND c.row_id = l.row_id AND c.field = l.field
+                           AND (c.local_hlc = l.hlc OR c.remote_hlc = l.hlc))
+           AND NOT EXISTS (SELECT 1 FROM field_clock f JOIN change_log w ON w.device_id = f.device AND w.seq = f.seq
+                           WHERE f.entity = l.entity AND f.row_id = l.row_id AND f.field = l.field AND w.value IS l.value)`,
+      )
+      .get({ employer, caseId }) as { n: number };
+    expect(lost.n).toBe(0);
+    bundleTotals.runs += 1;
+    bundleTotals.edits += edits;
+    bundleTotals.conflicts += (dbOf(office).prepare('SELECT count(*) AS n FROM sync_conflicts').get() as { n: number }).n;
+  } finally {
+    for (const app of apps) if (app.core.status().state === 'unlocked') app.core.lock('manual');
+    root.cleanup();
+  }
+}
+
+describe('sync convergence through bundle files (property)', () => {
+  it('office and two laptops converge whatever order the bundle files are imported in', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(bundleStep, { minLength: 8, maxLength: 30 }), (steps) => runBundles(steps)),
+      { numRuns: Number(process.env.SYNC_BUNDLE_RUNS ?? 8) },
+    );
+  }, 240_000);
 });
