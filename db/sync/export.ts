@@ -150,7 +150,17 @@ export function exportBundles(ctx: ServiceContext, opts: { folder?: string; prog
   const bundles: SyncExportedBundle[] = [];
   for (const peer of peersOf(ctx)) {
     if (self.role === 'laptop' && peer.role !== 'office') continue;
-    const b = exportTo(ctx, self, peer, folder, opts.progress);
+    let b: SyncExportedBundle | null;
+    try {
+      b = exportTo(ctx, self, peer, folder, opts.progress);
+    } catch (e) {
+      // A full, read-only or removed USB stick: say so rather than "unexpected error".
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code && ['ENOSPC', 'EROFS', 'EACCES', 'EPERM', 'ENOENT', 'EIO'].includes(code)) {
+        throw new AppError('SYNC_NO_FOLDER', 'the bundle could not be written to the sync folder (full, read-only or removed?)', { reason: code });
+      }
+      throw e;
+    }
     if (b) bundles.push(b);
   }
   const total = bundles.reduce((n, b) => n + b.ops, 0);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readBundleHeader } from '../../db/sync/bundle-read';
@@ -93,6 +93,11 @@ describe('export and import between the office and two laptops', () => {
     await expect(s.b.call('sync.import', {})).rejects.toMatchObject(failure('SYNC_NO_FOLDER'));
     expect((await s.b.call('sync.status', {})).lastImport).toMatchObject({ ok: false, code: 'SYNC_NO_FOLDER' });
     expect(readBundleHeader(office.bundles[0]!.path).header.recipients.map((r) => r.device)).toEqual([s.b.deviceId]);
+    // A folder that is not a folder (a stick mounted elsewhere, a file in its place) is refused up front.
+    const notDir = join(t.dir, 'not-a-folder');
+    writeFileSync(notDir, 'x');
+    await s.b.call('sync.settings.update', { folder: notDir });
+    await expect(s.b.call('sync.export', {})).rejects.toMatchObject(failure('SYNC_NO_FOLDER'));
   });
 
   it('chains each peer’s bundles by hash, declares coverage ranges and acks, and reports progress', async () => {
