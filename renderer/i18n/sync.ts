@@ -84,7 +84,7 @@ export const syncJa = {
     resultOkShort: '成功',
     officeMachine: '事務所',
     enrolOfficeSection: '端末の登録（事務所）',
-    enrolOfficeIntro: '保護観察官の端末が書き出した登録要求ファイル（.hogoenrol）を取り込み、その端末を使う保護観察官を選んで、応答ファイルを書き出します。応答ファイルを端末側で取り込むと登録が完了します。',
+    enrolOfficeIntro: '保護観察官の端末が書き出した登録要求ファイルを取り込み、その端末を使う保護観察官を選んで、応答ファイルを書き出します。応答ファイルを端末側で取り込むと登録が完了します。',
     enrolOfficer: '端末を使う保護観察官',
     enrolOfficerChoose: '選んでください',
     enrolOfficerRequired: '保護観察官を選んでください。',
@@ -154,6 +154,7 @@ export const syncJa = {
     value: '値',
     display_name: '氏名',
     role: '役割',
+    updated_at: '最終更新日時',
   },
   backup: {
     title: 'バックアップと復元',
@@ -185,7 +186,7 @@ export const syncJa = {
     restoreWhat: '{{time}} のバックアップから復元します。',
     restoreSteps:
       'まずバックアップを検査します（事務所の鍵で開けるか、破損がないか、監査ログが改ざんされていないか）。問題がなければ、現在のデータベースを「{{aside}}」のような名前でバックアップフォルダーに退避し、バックアップの内容に置き換えて開き直します。',
-    restoreLoss: 'バックアップより後に行った変更は、この端末のデータベースからは消えます（退避したファイルには残ります）。同期している端末には、次回の同期で改めて届きます。',
+    restoreLoss: 'バックアップより後に行った変更は、使用中のデータベースからは消えます（退避したファイルには残ります）。同期の通し番号と時刻は引き継がれるため、端末との同期はそのまま続けられます。',
     restoreConfirm: '検査して復元する',
     restoring: '検査・復元しています…',
     restored: '{{name}} から復元しました。それまでのデータベースは {{aside}} として退避しました。',
@@ -320,7 +321,7 @@ export const syncEn: typeof syncJa = {
     officeMachine: 'Office',
     enrolOfficeSection: 'Enrol a laptop (office)',
     enrolOfficeIntro:
-      'Import the enrolment request file (.hogoenrol) an officer’s laptop wrote, choose the officer who uses it, and a response file is written. Enrolment is complete once the laptop imports the response.',
+      'Import the enrolment request file an officer’s laptop wrote, choose the officer who uses it, and a response file is written. Enrolment is complete once the laptop imports the response.',
     enrolOfficer: 'Officer who uses the laptop',
     enrolOfficerChoose: 'Choose',
     enrolOfficerRequired: 'Choose the officer.',
@@ -392,6 +393,7 @@ export const syncEn: typeof syncJa = {
     value: 'Value',
     display_name: 'Name',
     role: 'Role',
+    updated_at: 'Last updated',
   },
   backup: {
     title: 'Backup and restore',
@@ -424,7 +426,7 @@ export const syncEn: typeof syncJa = {
     restoreSteps:
       'The backup is checked first (it opens with the office key, is not damaged, and its audit log is intact). If it passes, the current database is set aside in the backups folder under a name like “{{aside}}”, replaced by the backup, and opened again.',
     restoreLoss:
-      'Changes made after the backup disappear from this computer’s database (they stay in the file set aside). Devices that sync with this one send them again at the next sync.',
+      'Changes made after the backup disappear from the database in use (they stay in the file set aside). Sync sequence numbers and clock are carried forward, so syncing with the laptops simply continues.',
     restoreConfirm: 'Check and restore',
     restoring: 'Checking and restoring…',
     restored: 'Restored from {{name}}. The previous database was set aside as {{aside}}.',

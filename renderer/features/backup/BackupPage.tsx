@@ -45,7 +45,7 @@ function ScheduleForm({ settings }: { settings: BackupSettings }) {
   }
 
   return (
-    <section className="card" aria-labelledby="backup-settings-title">
+    <section className="card backup-schedule" aria-labelledby="backup-settings-title">
       <h2 id="backup-settings-title">{t('backup.settingsSection')}</h2>
       <form onSubmit={submit} noValidate className="stack">
         <div className="grid-2">

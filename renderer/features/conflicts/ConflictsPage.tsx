@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncConflict, SyncConflictSide, SyncDevice } from '../../../db/contract';
@@ -8,11 +8,13 @@ import { EmptyState } from '../../components/EmptyState';
 import { PageHeading } from '../../components/PageHeading';
 import { formatDateTime } from '../../i18n/dates';
 import { useDateStyle, useErrorText } from '../../i18n/useFormat';
+import { personKey } from '../person/queries';
 import { useNavigation } from '../shell/pages';
 import { displayValue, hlcInstant, shortId } from '../sync/model';
 import { useConflicts, useDevices, useInvalidateAfterSync, useSyncStatus } from '../sync/queries';
 
 type Choice = 'local' | 'remote';
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 function useRecordLabel() {
   const { t } = useTranslation();
@@ -23,10 +25,30 @@ function useRecordLabel() {
     });
 }
 
+/** The person a supervisee row is, by name, with a way to their page. */
+function PersonLine({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const { navigate } = useNavigation();
+  const person = useQuery({ queryKey: personKey(id), queryFn: () => call('supervisees.get', { id }) });
+  const p = person.data?.person;
+  if (!p) return null;
+  const name = `${p.familyName} ${p.givenName}`.trim();
+  return (
+    <p className="conflict-person">
+      <strong>{name}</strong>{' '}
+      <button type="button" className="button-link" onClick={() => navigate({ page: 'person', superviseeId: id })}>
+        {t('conflicts.openCase')}
+      </button>
+    </p>
+  );
+}
+
 function Side({ title, side, deviceName }: { title: string; side: SyncConflictSide; deviceName: string }) {
   const { t } = useTranslation();
   const style = useDateStyle();
-  const value = displayValue(side.value);
+  const raw = displayValue(side.value);
+  // Timestamps (updated_at and the like) read better as a date and time.
+  const value = raw && ISO_INSTANT.test(raw) ? formatDateTime(raw, style) : raw;
   const at = hlcInstant(side.hlc);
   return (
     <div className="conflict-side">
@@ -60,6 +82,7 @@ function ConflictCard({
       <h2 id={titleId} className="conflict-title">
         {label(conflict)}
       </h2>
+      {conflict.entity === 'supervisees' ? <PersonLine id={conflict.rowId} /> : null}
       <p className="hint">
         {t('conflicts.recordId', { id: shortId(conflict.rowId) })} · {t('conflicts.detected', { time: formatDateTime(conflict.detectedAt, style) })}
       </p>

@@ -18,9 +18,11 @@ type FieldName = 'login' | 'displayName' | 'passphrase' | 'confirm';
 export function JoinOffer({ onJoin }: { onJoin: () => void }) {
   const { t } = useTranslation();
   return (
-    <section className="demo-offer join-offer" aria-labelledby="join-offer-title">
-      <h2 id="join-offer-title">{t('join.offerTitle')}</h2>
-      <p>{t('join.offerText')}</p>
+    <section className="join-offer" aria-labelledby="join-offer-title">
+      <div>
+        <h2 id="join-offer-title">{t('join.offerTitle')}</h2>
+        <p>{t('join.offerText')}</p>
+      </div>
       <button type="button" className="button-secondary" onClick={onJoin}>
         {t('join.offerButton')}
       </button>

@@ -83,6 +83,7 @@ export function SetupScreen({
     <AuthLayout wide>
       <PageHeading>{t('setup.title')}</PageHeading>
       <p className="lead">{t('setup.intro')}</p>
+      <JoinOffer onJoin={() => setJoining(true)} />
       <form onSubmit={submit} noValidate className="stack">
         <fieldset>
           <legend>{t('setup.officeSection')}</legend>
@@ -145,7 +146,6 @@ export function SetupScreen({
           </button>
         </div>
       </form>
-      <JoinOffer onJoin={() => setJoining(true)} />
       <DemoOffer onOpened={onDemoOpened} />
     </AuthLayout>
   );

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SyncBundleEntry } from '../../../db/contract';
+import type { SyncBundleEntry, SyncDevice } from '../../../db/contract';
 import { ApiError } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { formatDateTime } from '../../i18n/dates';
@@ -7,10 +7,16 @@ import { useDateStyle, useErrorText } from '../../i18n/useFormat';
 import { formatBytes, shortId } from './model';
 
 /** Recent bundles in and out, with each one's result in words. */
-export function BundlesTable({ bundles }: { bundles: SyncBundleEntry[] }) {
+export function BundlesTable({ bundles, devices }: { bundles: SyncBundleEntry[]; devices: SyncDevice[] }) {
   const { t } = useTranslation();
   const style = useDateStyle();
   const errorText = useErrorText();
+  const peerName = (b: SyncBundleEntry) => {
+    if (b.peerName) return b.peerName;
+    const d = devices.find((x) => x.deviceId === b.peer);
+    if (d) return d.officerName ?? t('sync.officeMachine');
+    return shortId(b.peer);
+  };
   if (bundles.length === 0) {
     return (
       <EmptyState title={t('sync.bundlesEmpty')}>
@@ -40,7 +46,7 @@ export function BundlesTable({ bundles }: { bundles: SyncBundleEntry[] }) {
             <tr key={`${b.direction}-${b.bundleId}-${b.at}`}>
               <th scope="row">{formatDateTime(b.at, style)}</th>
               <td>{b.direction === 'in' ? t('sync.directionIn') : t('sync.directionOut')}</td>
-              <td>{b.peerName ?? shortId(b.peer)}</td>
+              <td>{peerName(b)}</td>
               <td className="col-num">{b.ops.toLocaleString()}</td>
               <td className="col-num">{formatBytes(b.bytes)}</td>
               <td>

@@ -6,6 +6,7 @@ import { call } from '../../api';
 import { ErrorAlert, StatusNotice } from '../../components/Alert';
 import { useErrorText } from '../../i18n/useFormat';
 import { useSession } from '../session/SessionContext';
+import { handOffAfterEnrolment } from './handoff';
 import { useInvalidateAfterSync } from './queries';
 
 /** Office administrator: import a laptop's request, bind it to an officer, write the response. */
@@ -98,7 +99,9 @@ export function EnrolThisLaptop({ status }: { status: SyncStatus }) {
   const complete = useMutation({
     mutationFn: () => call('sync.enrol.complete', {}),
     onSuccess: async (r) => {
-      setNotice(t('sync.enrolCompleted', { name: r.user.displayName }));
+      const done = t('sync.enrolCompleted', { name: r.user.displayName });
+      setNotice(done);
+      handOffAfterEnrolment(done);
       await invalidate({ caseData: true });
       // The laptop's user is now the office's user (id, login, name, role): re-read the session.
       await refresh();

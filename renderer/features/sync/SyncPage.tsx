@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../db/contract';
-import { ErrorAlert } from '../../components/Alert';
+import { useState } from 'react';
+import { ErrorAlert, StatusNotice } from '../../components/Alert';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeading } from '../../components/PageHeading';
 import { useErrorText } from '../../i18n/useFormat';
@@ -9,6 +10,7 @@ import { useNavigation } from '../shell/pages';
 import { BundlesTable } from './BundlesTable';
 import { DevicesTable } from './DevicesTable';
 import { EnrolLaptopAtOffice, EnrolThisLaptop } from './EnrolCards';
+import { takeHandOffNotice } from './handoff';
 import { useBundles, useDevices, useSyncStatus } from './queries';
 import { SyncRunCard } from './SyncRunCard';
 import { SyncSettingsCard } from './SyncSettingsCard';
@@ -55,6 +57,7 @@ export function SyncPage() {
   const errorText = useErrorText();
   const isAdmin = useIsAdmin();
   const status = useSyncStatus();
+  const [handedOver] = useState(takeHandOffNotice);
   const s = status.data;
   const active = Boolean(s?.role);
   const devices = useDevices(active);
@@ -64,6 +67,7 @@ export function SyncPage() {
     <>
       <PageHeading>{t('sync.title')}</PageHeading>
       <p className="lead">{t('sync.intro')}</p>
+      <StatusNotice>{handedOver}</StatusNotice>
       {status.isPending ? <p className="muted">{t('app.loading')}</p> : null}
       <ErrorAlert>{status.isError ? errorText(status.error) : null}</ErrorAlert>
       {s && !s.role ? (
@@ -91,7 +95,7 @@ export function SyncPage() {
           <section className="section" aria-labelledby="sync-bundles-title">
             <h2 id="sync-bundles-title">{t('sync.bundlesSection')}</h2>
             <ErrorAlert>{bundles.isError ? errorText(bundles.error) : null}</ErrorAlert>
-            {bundles.data ? <BundlesTable bundles={bundles.data} /> : null}
+            {bundles.data ? <BundlesTable bundles={bundles.data} devices={devices.data ?? []} /> : null}
           </section>
         </>
       ) : null}
