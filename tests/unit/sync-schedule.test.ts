@@ -3,10 +3,12 @@
  * nothing while locked, the export at quit, no overlapping runs; and on a real office core, the
  * scheduled backups themselves (generations pruned, nothing while locked).
  */
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listBackupFiles } from '../../db/backup';
 import { isDue, RETRY_MS, scheduleForCore, SyncScheduler, type ScheduleDeps, type TaskPlan } from '../../db/sync/schedule';
 import { ADMIN, fakeClock, setupOffice, tempDir } from '../helpers/office';
+import { syncOffice } from '../helpers/sync';
 
 const HOUR = 3_600_000;
 
@@ -130,5 +132,25 @@ describe('scheduleForCore', () => {
     expect(await s.tick()).toEqual({ ran: [], failed: [] });
     await o.call('session.unlock', { login: ADMIN.login, passphrase: ADMIN.passphrase });
     expect(await s.tick()).toEqual({ ran: ['backup'], failed: [] });
+  });
+
+  it('exports from an enrolled laptop every N hours and at quit; the office imports what it wrote', async () => {
+    const { office, a } = await syncOffice(join(t.dir, 'sync'));
+    await a.call('sync.settings.update', { intervalHours: 2 });
+    const s = scheduleForCore(a.core, office.clock.now);
+    expect((await s.tick()).ran).toContain('export');
+    const first = (await a.call('sync.status', {})).lastExport;
+    expect(first).toMatchObject({ ok: true, at: new Date(office.clock.now()).toISOString() });
+    office.clock.advance(HOUR);
+    expect((await s.tick()).ran).not.toContain('export');
+    office.clock.advance(HOUR);
+    expect((await s.tick()).ran).toContain('export');
+    office.clock.advance(10 * 60_000);
+    expect(await s.atQuit()).toEqual({ ran: ['export'], failed: [] });
+    expect((await a.call('sync.status', {})).lastExport?.at).toBe(new Date(office.clock.now()).toISOString());
+    await office.as('admin');
+    const imported = await office.call('sync.import', {});
+    expect(imported.results.filter((r) => r.ok).length).toBeGreaterThan(0);
+    expect(imported.results.every((r) => r.ok)).toBe(true);
   });
 });
