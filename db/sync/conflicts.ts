@@ -38,11 +38,11 @@ export function recordConflict(db: Db, local: Winner, op: SyncOp, at: string): b
 /** True when some op on this field was written by an author who had seen `hlc` (an informed overwrite). */
 export function seenByLaterEdit(db: Db, op: SyncOp): boolean {
   return (
-    stmt(db, 'SELECT 1 FROM change_log WHERE entity = ? AND row_id = ? AND field = ? AND base = ? LIMIT 1').get(
+    stmt(db, 'SELECT 1 FROM change_log WHERE base = ? AND entity = ? AND row_id = ? AND field = ? LIMIT 1').get(
+      op.hlc,
       op.entity,
       op.row,
       op.field,
-      op.hlc,
     ) !== undefined
   );
 }

@@ -107,6 +107,7 @@ function emptyDb(name: string): Db {
   return db;
 }
 const target = emptyDb('target.db');
+if (process.env.BENCH_SYNC_CACHE_MB) target.pragma(`cache_size = -${Number(process.env.BENCH_SYNC_CACHE_MB) * 1024}`);
 target.prepare("INSERT INTO meta (key, value) VALUES ('device_id', ?)").run(receiverDevice);
 const ctx = { db: target, deviceId: receiverDevice, actor: SYSTEM_ACTOR, now: () => NOW, clock: new HybridClock(receiverDevice, () => NOW) };
 t = process.hrtime.bigint();
