@@ -123,33 +123,47 @@ const importSeconds = seconds(t);
 const rssAfterImport = peakRss();
 const pending = (target.prepare('SELECT count(*) AS n FROM sync_pending').get() as { n: number }).n;
 
-// --- baseline: the same rows, batched INSERTs (10,000 rows per transaction) ------------------------
-const raw = emptyDb('raw.db');
-let rawRows = 0;
-t = process.hrtime.bigint();
-{
-  const BATCH = 10_000;
+// --- baselines: the same rows, batched INSERTs (10,000 per transaction); then also their ops ------
+const BATCH = 10_000;
+function rawCopy(db: Db, withOps: boolean): { seconds: number; rows: number } {
+  let n = 0;
   let inBatch = 0;
-  raw.exec('BEGIN');
+  const tick = () => {
+    if (++inBatch === BATCH) {
+      db.exec('COMMIT; BEGIN');
+      inBatch = 0;
+    }
+  };
+  const start = process.hrtime.bigint();
+  db.exec('BEGIN');
   for (const [table, scope] of synced) {
     const cols = [...tableInfo(source, table).columns];
-    const ins = raw.prepare(`INSERT OR REPLACE INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+    const ins = db.prepare(`INSERT OR REPLACE INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
     const sql =
       scope.kind === 'person'
         ? `SELECT t.* FROM temp.sync_rows r JOIN ${table} t ON t.id = r.row_id WHERE r.entity = '${table}' ORDER BY t.id`
         : `SELECT * FROM ${table}`;
     for (const row of source.prepare(sql).raw().iterate() as IterableIterator<unknown[]>) {
       ins.run(...row);
-      rawRows += 1;
-      if (++inBatch === BATCH) {
-        raw.exec('COMMIT; BEGIN');
-        inBatch = 0;
-      }
+      n += 1;
+      tick();
     }
   }
-  raw.exec('COMMIT');
+  if (withOps) {
+    const log = db.prepare('INSERT INTO change_log (device_id, seq, hlc, base, entity, row_id, field, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const op of synthesiseOps(source, origin, NOW - 60_000, 'temp.sync_rows')) {
+      log.run(op.origin, op.seq, op.hlc, op.base, op.entity, op.row, op.field, op.value);
+      tick();
+    }
+  }
+  db.exec('COMMIT');
+  return { seconds: seconds(start), rows: n };
 }
-const rawSeconds = seconds(t);
+const raw = emptyDb('raw.db');
+const { seconds: rawSeconds, rows: rawRows } = rawCopy(raw, false);
+const rawLog = emptyDb('raw-log.db');
+const { seconds: rawLogSeconds } = rawCopy(rawLog, true);
+rawLog.close();
 
 const rows = (target.prepare(`SELECT ${synced.map(([n]) => `(SELECT count(*) FROM ${n})`).join(' + ')} AS n`).get() as { n: number }).n;
 const rawCount = (raw.prepare(`SELECT ${synced.map(([n]) => `(SELECT count(*) FROM ${n})`).join(' + ')} AS n`).get() as { n: number }).n;
@@ -162,6 +176,8 @@ console.log(`| export (synthesise + frame + gzip + encrypt + sign) | ${exportSec
 console.log(`| import (verify + decrypt + apply, one transaction) | ${importSeconds.toFixed(1)} s, ${Math.round(stats.ops / importSeconds).toLocaleString('en')} ops/s, ${Math.round(rows / importSeconds).toLocaleString('en')} rows/s |`);
 console.log(`| raw batched INSERT of the same rows | ${rawSeconds.toFixed(1)} s, ${Math.round(rawRows / rawSeconds).toLocaleString('en')} rows/s |`);
 console.log(`| import throughput / raw insert (goal ≥ 0.5) | ${(rawSeconds / importSeconds).toFixed(2)} |`);
+console.log(`| raw batched INSERT of the rows and their ops into change_log | ${rawLogSeconds.toFixed(1)} s |`);
+console.log(`| import throughput / raw rows + change log (what keeping every op costs at least) | ${(rawLogSeconds / importSeconds).toFixed(2)} |`);
 console.log(`| applied / skipped / conflicts / rows left pending | ${applied.applied} / ${applied.skipped} / ${applied.conflicts} / ${pending} |`);
 console.log(`| peak RSS after export / after import | ${mb(rssAfterExport)} / ${mb(rssAfterImport)} |`);
 target.close();
