@@ -173,9 +173,12 @@ export function importBundles(ctx: ServiceContext, paths: string[] | undefined, 
     } catch {
       throw new AppError('SYNC_NO_FOLDER', 'the sync folder is not available (is the USB stick plugged in?)');
     }
+    // Oldest first, so acknowledgements advance in order (any order converges; this one wastes least).
     files = [...names.filter((n) => n.endsWith(BUNDLE_SUFFIX)).map((n) => join(self.folder!, n)), ...parked(ctx, self.folder)]
-      .sort()
-      .filter((f) => addressedToUs(ctx, self, f));
+      .map((f) => ({ f, when: forUs(ctx, self, f) }))
+      .filter((x): x is { f: string; when: string } => x.when !== null)
+      .sort((x, y) => (x.when < y.when ? -1 : x.when > y.when ? 1 : x.f < y.f ? -1 : 1))
+      .map((x) => x.f);
   }
   const results: SyncImportResult[] = [];
   for (const f of files) {
@@ -211,12 +214,16 @@ function parked(ctx: ServiceContext, folder: string): string[] {
     });
 }
 
-/** In a shared folder: skip our own bundles, other devices' bundles and ones already imported. */
-function addressedToUs(ctx: ServiceContext, self: Identity, file: string): boolean {
+/**
+ * In a shared folder: skip our own bundles, other devices' bundles and ones already imported.
+ * Returns the bundle's creation time to sort by, or null to skip it.
+ */
+function forUs(ctx: ServiceContext, self: Identity, file: string): string | null {
   try {
     const h = readBundleHeader(file).header;
-    return h.sender.device !== self.deviceId && h.recipients.some((r) => r.device === self.deviceId) && !alreadyImported(ctx, h.bundle_id);
+    const mine = h.sender.device !== self.deviceId && h.recipients.some((r) => r.device === self.deviceId);
+    return mine && !alreadyImported(ctx, h.bundle_id) ? h.created_at : null;
   } catch {
-    return true; // unreadable: import it so the refusal is reported
+    return ''; // unreadable: import it (first) so the refusal is reported
   }
 }
