@@ -28,6 +28,7 @@ import { applyIncoming } from '../../db/sync/merge';
 import { collectPersonRows } from '../../db/sync/relay';
 import { tableInfo } from '../../db/sync/rows';
 import { isSynced, TABLE_SCOPES } from '../../db/sync/scope';
+import { selectOutgoing } from '../../db/sync/select';
 import { synthesiseOps } from '../../db/sync/snapshot';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 100);
@@ -123,6 +124,37 @@ const importSeconds = seconds(t);
 const rssAfterImport = peakRss();
 const pending = (target.prepare('SELECT count(*) AS n FROM sync_pending').get() as { n: number }).n;
 
+// --- relay: the imported database as the office, exporting to the laptop of the officer who holds
+// the most of these supervisees (selectOutgoing's scope filter over the whole change log + encode).
+const busiest = target
+  .prepare('SELECT officer_id AS id, count(*) AS n FROM supervisees WHERE officer_id IS NOT NULL GROUP BY officer_id ORDER BY n DESC LIMIT 1')
+  .get() as { id: string; n: number };
+const relayStats: PayloadStats = { ops: 0, frames: 0, seen: new Map() };
+t = process.hrtime.bigint();
+const laptopDevice = randomUUID();
+const targetSchema = schemaVersion(target); // read before selectOutgoing opens its statements
+target.transaction(() => {
+  const out = selectOutgoing(target, { deviceId: laptopDevice, role: 'laptop', officerId: busiest.id }, new Map());
+  writeBundle(
+    join(work, 'relay.hogosync'),
+    {
+      officeId: randomUUID(),
+      sender: { device: receiverDevice, keyId: receiver.keyId },
+      createdAt: new Date(NOW).toISOString(),
+      hlc: formatHlc({ ms: NOW, counter: 0, device: receiverDevice }),
+      schemaVersion: targetSchema,
+      acks: {},
+      prevSha256: null,
+      recipients: [{ device: laptopDevice, keyId: sender.keyId, boxPublic: createPublicKey({ key: sender.boxPublic, format: 'der', type: 'spki' }) }],
+      ranges: (st) => Object.fromEntries([...st.seen].map(([o, r]) => [o, [r.min, r.max] as [number, number]])),
+    },
+    frameOps(out.control, out.ops, relayStats),
+    relayStats,
+    createPrivateKey({ key: receiver.signPrivate, format: 'der', type: 'pkcs8' }),
+  );
+})();
+const relaySeconds = seconds(t);
+
 // --- baselines: the same rows, batched INSERTs (10,000 per transaction); then also their ops ------
 const BATCH = 10_000;
 function rawCopy(db: Db, withOps: boolean): { seconds: number; rows: number } {
@@ -178,6 +210,7 @@ console.log(`| raw batched INSERT of the same rows | ${rawSeconds.toFixed(1)} s,
 console.log(`| import throughput / raw insert (goal ≥ 0.5) | ${(rawSeconds / importSeconds).toFixed(2)} |`);
 console.log(`| raw batched INSERT of the rows and their ops into change_log | ${rawLogSeconds.toFixed(1)} s |`);
 console.log(`| import throughput / raw rows + change log (what keeping every op costs at least) | ${(rawLogSeconds / importSeconds).toFixed(2)} |`);
+console.log(`| office relay export to one laptop (scope filter over ${stats.ops.toLocaleString('en')} ops + encode) | ${relaySeconds.toFixed(1)} s, ${relayStats.ops.toLocaleString('en')} ops for ${busiest.n} supervisees |`);
 console.log(`| applied / skipped / conflicts / rows left pending | ${applied.applied} / ${applied.skipped} / ${applied.conflicts} / ${pending} |`);
 console.log(`| peak RSS after export / after import | ${mb(rssAfterExport)} / ${mb(rssAfterImport)} |`);
 target.close();
