@@ -1,7 +1,7 @@
 /**
  * Sync benchmark on a generated demo office (default scale 100). Demo offices above scale 5 are
  * written in bulk without a change log, so the ops are synthesised from the rows (every field of
- * every shared row, and of the rows of enough supervisees to reach BENCH_SYNC_OPS, default 1M).
+ * every shared row, plus the rows of enough supervisees for BENCH_SYNC_OPS casework ops, default 1M).
  * Measured: export (encode, compress, encrypt and sign a bundle, streamed), import (verify,
  * decrypt, decompress and apply with the merge engine into an empty encrypted database, one
  * transaction), and a raw batched INSERT of the same rows into the same kind of database.
@@ -68,7 +68,8 @@ for (const [table, scope] of synced) {
   else personOps += opsOf(table, n);
 }
 const allPeople = (source.prepare('SELECT id FROM supervisees ORDER BY id').all() as { id: string }[]).map((r) => r.id);
-const share = Math.min(1, Math.max(0, (TARGET_OPS - sharedOps) / Math.max(1, personOps)));
+// The budget is for casework ops; the shared directories (about 1M ops at scale 100) come on top.
+const share = Math.min(1, TARGET_OPS / Math.max(1, personOps));
 const people = allPeople.slice(0, Math.max(1, Math.round(allPeople.length * share)));
 source.transaction(() => collectPersonRows(source, people))();
 const origin = randomUUID();
@@ -202,7 +203,7 @@ const rawCount = (raw.prepare(`SELECT ${synced.map(([n]) => `(SELECT count(*) FR
 console.log(`\nHogo Case sync benchmark — ${new Date().toISOString()} — scale ${SCALE}, ${people.length} of ${allPeople.length} supervisees`);
 console.log('| measurement | value |');
 console.log('| --- | ---: |');
-console.log(`| ops in the bundle | ${stats.ops.toLocaleString('en')} (${rows.toLocaleString('en')} rows; raw copy ${rawCount.toLocaleString('en')}) |`);
+console.log(`| ops in the bundle | ${stats.ops.toLocaleString('en')} (${rows.toLocaleString('en')} rows; raw copy ${rawCount.toLocaleString('en')}); directories ~${sharedOps.toLocaleString('en')} ops |`);
 console.log(`| bundle size | ${mb(written.bytes)} (${mb(statSync(bundlePath).size)} on disk) |`);
 console.log(`| export (synthesise + frame + gzip + encrypt + sign) | ${exportSeconds.toFixed(1)} s, ${Math.round(stats.ops / exportSeconds).toLocaleString('en')} ops/s |`);
 console.log(`| import (verify + decrypt + apply, one transaction) | ${importSeconds.toFixed(1)} s, ${Math.round(stats.ops / importSeconds).toLocaleString('en')} ops/s, ${Math.round(rows / importSeconds).toLocaleString('en')} rows/s |`);
