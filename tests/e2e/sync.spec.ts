@@ -334,6 +334,25 @@ for (const lang of LANGS) {
         await shot(office, '15-restored');
         const restored = await invoke(office.page, 'supervisees.get', { id: ids.superviseeId });
         expect((restored.value as PersonDetail).person.phone).toBe('090-2222-2222');
+
+        // Revoking laptop B at the office: its next bundle is refused, and the office says why.
+        await openSync(office.page, m);
+        const rowB = devices.getByRole('row').filter({ hasText: SUZUKI.displayName });
+        await rowB.getByRole('button', { name: `${m.sync.revoke}: ${SUZUKI.displayName}` }).click();
+        const revokeDialog = office.page.getByRole('dialog', { name: m.sync.revokeTitle });
+        await expect(revokeDialog).toContainText(SUZUKI.displayName);
+        await shot(office, '16-revoke-confirm');
+        await revokeDialog.getByRole('button', { name: m.sync.revokeConfirm }).click();
+        await expect(rowB).toContainText(m.sync.statusRevoked.split('{{time}}')[0]!);
+        clock.advance(MINUTE);
+        expect((await invoke(b.page, 'supervisees.update', { id: ids.superviseeId, phone: '090-4444-4444' })).ok).toBe(true);
+        await openSync(b.page, m);
+        await exportNow(b.page, m);
+        await importNow(office.page, m);
+        await expect(office.page.locator('.sync-problems')).toContainText(m.errors.SYNC_SENDER_REVOKED);
+        const after = await invoke(office.page, 'supervisees.get', { id: ids.superviseeId });
+        expect((after.value as PersonDetail).person.phone).toBe('090-2222-2222');
+        await shot(office, '17-import-refused');
       } finally {
         rmSync(folder, { recursive: true, force: true });
       }

@@ -36,6 +36,7 @@ export function SyncRunCard({ status }: { status: SyncStatus }) {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
+  const [tone, setTone] = useState<'success' | 'info'>('success');
   useEffect(() => subscribe('progress', (p) => (p.task === 'sync' ? setProgress({ done: p.done, total: p.total }) : undefined)), []);
 
   const exportNow = useMutation({
@@ -52,6 +53,7 @@ export function SyncRunCard({ status }: { status: SyncStatus }) {
     onSuccess: (r) => {
       const s = summarizeImport(r.results);
       setNotice(s.files ? t('sync.imported', { n: s.files, applied: s.applied, conflicts: s.conflicts }) : t('sync.importedNone'));
+      setTone(s.failures.length ? 'info' : 'success');
       setProblems([
         ...s.failures.map((f) => t('sync.importFailedFile', { file: f.file, reason: errorText(new ApiError(f.code, 'import failure')) })),
         ...s.duplicates.map((file) => t('sync.duplicate', { file })),
@@ -62,6 +64,7 @@ export function SyncRunCard({ status }: { status: SyncStatus }) {
 
   function start() {
     setNotice(null);
+    setTone('success');
     setProblems([]);
     setProgress(null);
   }
@@ -98,7 +101,7 @@ export function SyncRunCard({ status }: { status: SyncStatus }) {
           )}
         </div>
       ) : null}
-      <StatusNotice>{notice}</StatusNotice>
+      <StatusNotice tone={tone}>{notice}</StatusNotice>
       {problems.length ? (
         <ul className="sync-problems">
           {problems.map((p) => (
