@@ -71,7 +71,7 @@ const handlers: Handlers = {
 };
 
 /** Calls that must not count as a person's activity for the idle lock. */
-const PASSIVE: ReadonlySet<string> = new Set(['session.status', 'session.lock']);
+const PASSIVE: ReadonlySet<string> = new Set(['session.status', 'session.lock', /* the status bar polls it */ 'sync.status']);
 
 export type Dispatch = (channel: string, input: unknown) => Promise<Envelope<unknown>>;
 

@@ -153,4 +153,15 @@ describe('scheduleForCore', () => {
     expect(imported.results.filter((r) => r.ok).length).toBeGreaterThan(0);
     expect(imported.results.every((r) => r.ok)).toBe(true);
   });
+
+  it('the status bar polling sync.status does not keep an idle office unlocked', async () => {
+    const clock = fakeClock();
+    const o = await setupOffice(t.dir, { now: clock.now });
+    for (let i = 0; i < 16; i++) {
+      clock.advance(60_000);
+      await o.call('sync.status', {});
+    }
+    o.core.checkIdle();
+    expect(o.core.isUnlocked()).toBe(false);
+  });
 });
