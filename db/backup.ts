@@ -4,6 +4,7 @@ import {
   copyFileSync,
   existsSync,
   fsyncSync,
+  linkSync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -167,12 +168,35 @@ export function copyForRestore(src: string, dest: string): void {
   fsyncFile(dest);
 }
 
-/** Moves a database and its -wal/-shm companions; the companions only where they exist. */
-export function moveDatabase(from: string, to: string): void {
-  renameSync(from, to);
-  for (const ext of ['-wal', '-shm']) {
-    if (existsSync(from + ext)) renameSync(from + ext, to + ext);
+/**
+ * Keeps `dbPath` aside as `aside` and installs `copy` in its place, so that a crash at any point
+ * leaves an openable office.db: the current file is first hard-linked (or copied) to `aside`, its
+ * (checkpointed, closed) -wal/-shm companions moved beside it, and only then is `copy` renamed
+ * over office.db in one atomic step.
+ */
+export function setAsideAndInstall(dbPath: string, aside: string, copy: string): void {
+  try {
+    linkSync(dbPath, aside);
+  } catch {
+    copyFileSync(dbPath, aside);
+    fsyncFile(aside);
   }
+  const moved: string[] = [];
+  try {
+    for (const ext of ['-wal', '-shm']) {
+      if (existsSync(dbPath + ext)) {
+        renameSync(dbPath + ext, aside + ext);
+        moved.push(ext);
+      }
+    }
+    renameSync(copy, dbPath);
+  } catch (e) {
+    for (const ext of moved) renameSync(aside + ext, dbPath + ext);
+    rmSync(aside, { force: true });
+    throw e;
+  }
+  fsyncDir(dirname(dbPath));
+  fsyncDir(dirname(aside));
 }
 
 function fsyncFile(file: string): void {

@@ -4,19 +4,18 @@
  * backups folder, installs the copy and reopens it; the restored database then carries this
  * device's change-log sequence and clock forward, so peers never see a number or stamp reused.
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { appendAudit } from '../audit';
 import {
   backupDatabase,
   copyForRestore,
   fileStamp,
-  fsyncDir,
   listBackupFiles,
-  moveDatabase,
   newBackupName,
   parseBackupName,
   pruneGenerations,
+  setAsideAndInstall,
   verifyBackupCopy,
 } from '../backup';
 import type { BackupInfo, BackupOverview, BackupSettings, RestoreResult } from '../channels/backup';
@@ -136,34 +135,30 @@ export function restoreBackup(core: OfficeCore, name: string): RestoreResult {
   const actor = ctx.actor;
   const at = new Date(ctx.now()).toISOString();
 
-  core.swapDatabase(
-    (dbPath) => {
-      moveDatabase(dbPath, aside);
-      try {
-        renameSync(copy, dbPath);
-      } catch (e) {
-        moveDatabase(aside, dbPath);
-        throw e;
-      }
-      fsyncDir(dir);
-    },
-    (db, deviceId) => {
-      db.transaction(() => {
-        const restoredSeq = Number(metaValue(db, 'next_seq') ?? '1');
-        setMeta(db, 'next_seq', String(Math.max(nextSeq, restoredSeq)));
-        const floor = metaValue(db, 'hlc_floor');
-        setMeta(db, 'hlc_floor', floor && floor > hlcFloor ? floor : hlcFloor);
-        appendAudit(db, {
-          actor,
-          deviceId,
-          action: 'backup.restore',
-          at,
-          entity: 'backup',
-          entityId: name,
-          after: { restored: name, aside: asideName, schemaVersion: verified.schemaVersion },
-        });
-      })();
-    },
-  );
+  try {
+    core.swapDatabase(
+      (dbPath) => setAsideAndInstall(dbPath, aside, copy),
+      (db, deviceId) => {
+        db.transaction(() => {
+          const restoredSeq = Number(metaValue(db, 'next_seq') ?? '1');
+          setMeta(db, 'next_seq', String(Math.max(nextSeq, restoredSeq)));
+          const floor = metaValue(db, 'hlc_floor');
+          setMeta(db, 'hlc_floor', floor && floor > hlcFloor ? floor : hlcFloor);
+          appendAudit(db, {
+            actor,
+            deviceId,
+            action: 'backup.restore',
+            at,
+            entity: 'backup',
+            entityId: name,
+            after: { restored: name, aside: asideName, schemaVersion: verified.schemaVersion },
+          });
+        })();
+      },
+    );
+  } finally {
+    // Installed: the copy was renamed into place. Refused or failed: it must not linger.
+    rmSync(copy, { force: true });
+  }
   return { restored: name, aside: asideName, schemaVersion: schemaVersion(core.context().db) };
 }

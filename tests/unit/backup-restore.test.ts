@@ -4,10 +4,10 @@
  * backup leaving the office exactly as it was.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listBackupFiles } from '../../db/backup';
+import { listBackupFiles, setAsideAndInstall } from '../../db/backup';
 import { isPlaintextSqlite, openEncrypted } from '../../db/open';
 import { ADMIN, fakeClock, setupOffice, tempDir } from '../helpers/office';
 
@@ -231,5 +231,20 @@ describe('restore', () => {
     }
     // The good one still restores after all that.
     await expect(o.call('backup.restore', { name: good.name })).resolves.toMatchObject({ restored: good.name });
+  });
+
+  it('installing is crash-safe: if the copy cannot be put in place, office.db is untouched and nothing is left aside', async () => {
+    const o = await office();
+    await o.addUser('still', '在 一郎');
+    o.core.lock('manual');
+    const db = o.core.paths.db;
+    const before = createHash('sha256').update(readFileSync(db)).digest('hex');
+    const aside = join(o.core.paths.backups, 'aside-20261126T000000000Z-v1.db');
+    mkdirSync(o.core.paths.backups, { recursive: true });
+    expect(() => setAsideAndInstall(db, aside, join(t.dir, 'no-such-copy.db'))).toThrow();
+    expect(createHash('sha256').update(readFileSync(db)).digest('hex')).toBe(before);
+    expect(existsSync(aside)).toBe(false);
+    await o.call('session.unlock', { login: ADMIN.login, passphrase: ADMIN.passphrase });
+    expect(o.db().prepare("SELECT count(*) n FROM users WHERE login = 'still'").get()).toEqual({ n: 1 });
   });
 });
