@@ -12,9 +12,7 @@ export function requireIdentity(ctx: ServiceContext): Identity {
 }
 
 function parseSummary(text: string | null): SyncRunSummary | null {
-  if (!text) return null;
-  const v = JSON.parse(text) as SyncRunSummary;
-  return v;
+  return text ? (JSON.parse(text) as SyncRunSummary) : null;
 }
 
 /** S2's sync_conflicts table arrives with migration 0010; until then there is nothing open. */
