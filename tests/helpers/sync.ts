@@ -8,6 +8,7 @@ import { privateKeys, publicKeyOf, readIdentity } from '../../db/sync/identity';
 import type { SyncOp } from '../../db/sync/ops';
 import type { ServiceContext } from '../../db/write';
 import type { ChannelName, InputOf, OutputOf } from '../../db/contract';
+import type { CoreOptions } from '../../db/core';
 import { caseworkOffice, STAFF } from './contacts';
 import { newCore } from './office';
 
@@ -20,8 +21,9 @@ export async function joinLaptop(
   office: Awaited<ReturnType<typeof caseworkOffice>>,
   login: Officer,
   folder: string,
+  extra: Partial<CoreOptions> = {},
 ) {
-  const laptop = newCore(dir, { now: office.clock.now });
+  const laptop = newCore(dir, { now: office.clock.now, ...extra });
   await laptop.call('session.join', { login, displayName: STAFF[login].displayName, passphrase: STAFF[login].passphrase });
   await laptop.call('sync.settings.update', { folder });
   const { path } = await laptop.call('sync.enrol.request', {});

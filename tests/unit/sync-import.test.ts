@@ -3,11 +3,12 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readBundleHeader } from '../../db/sync/bundle-read';
+import type { EventName, Events } from '../../db/contract';
 import { exportBundles } from '../../db/sync/export';
 import { mutate } from '../../db/write';
 import { failure } from '../helpers/contacts';
 import { tempDir } from '../helpers/office';
-import { syncOffice } from '../helpers/sync';
+import { joinLaptop, syncOffice } from '../helpers/sync';
 
 type Node = Awaited<ReturnType<typeof syncOffice>>['a'];
 const caseLevel = (c: Pick<Node, 'core'>, id: string) =>
@@ -127,5 +128,22 @@ describe('export and import between the office and two laptops', () => {
     const res = await s.office.call('sync.import', { paths: [second.path, first.path] });
     expect(res.results.map((r) => r.ok)).toEqual([true, true]);
     expect(caseLevel(s.office, c.caseId)).toBe('B');
+  });
+
+  it('export and import report progress to the window as sync events', async () => {
+    const s = await syncOffice(t.dir);
+    s.office.newCase({ officerId: s.office.ids.suzuki });
+    const events: { event: EventName; payload: unknown }[] = [];
+    const c = await joinLaptop(join(t.dir, 'laptop-c'), s.office, 'suzuki', s.folder, {
+      onEvent: <E extends EventName>(event: E, payload: Events[E]) => void events.push({ event, payload }),
+    });
+    await s.office.call('sync.export', {});
+    const imported = await c.call('sync.import', {});
+    expect(imported.results).toEqual([expect.objectContaining({ ok: true })]);
+    const applied = imported.results[0]!.applied;
+    expect(events).toContainEqual({ event: 'progress', payload: { task: 'sync', done: applied, total: applied } });
+    mutate(c.core.context(), 'test.edit', (tx) => tx.event(null, null));
+    const out = await c.call('sync.export', {});
+    expect(events.at(-1)).toEqual({ event: 'progress', payload: { task: 'sync', done: out.bundles[0]!.ops, total: out.bundles[0]!.ops } });
   });
 });
