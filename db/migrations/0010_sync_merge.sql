@@ -51,12 +51,17 @@ CREATE TABLE sync_conflicts (
 CREATE INDEX sync_conflicts_open ON sync_conflicts (status, detected_at);
 CREATE INDEX sync_conflicts_field ON sync_conflicts (entity, row_id, field);
 
--- Office only: the supervisees (and so the cases) each laptop has been sent. A supervisee newly
--- assigned to the laptop's officer is sent as a snapshot; one assigned away is purged there.
+-- Office only: the supervisees (and so the cases) each laptop holds. A supervisee newly assigned to
+-- the laptop's officer is sent as a snapshot; one assigned away is purged there. Until the laptop
+-- acknowledges every origin up to `coverage` (the office's change-log high-water marks when the
+-- move was seen, JSON {origin: seq}) every bundle repeats the snapshot or the purge, so a bundle
+-- file that never arrives loses nothing. coverage is NULL once confirmed.
 CREATE TABLE sync_holdings (
   peer          TEXT NOT NULL,
   supervisee_id TEXT NOT NULL,
+  state         TEXT NOT NULL CHECK (state IN ('held', 'leaving')),
   since         TEXT NOT NULL,
+  coverage      TEXT,
   PRIMARY KEY (peer, supervisee_id)
 ) STRICT, WITHOUT ROWID;
 

@@ -108,7 +108,8 @@ export function applyIncoming(ctx: ServiceContext, from: string, ops: Iterable<S
   const role = localRole(ctx);
   const result: ApplyResult = { applied: 0, skipped: 0, conflicts: 0, clockAhead: 0, purged: 0, refused: 0 };
   const fromOfficer = role === 'office' && !senderIsStaff(ctx, from);
-  const hadPending = stmt(db, 'SELECT 1 FROM sync_pending LIMIT 1').get() !== undefined;
+  // Whether sync_pending may hold rows (then a row that is not here may still have field clocks).
+  let hadPending = stmt(db, 'SELECT 1 FROM sync_pending LIMIT 1').get() !== undefined;
   let ownSeq = 0;
   let group: Group | null = null;
 
@@ -116,6 +117,7 @@ export function applyIncoming(ctx: ServiceContext, from: string, ops: Iterable<S
     if (outcome === 'written') {
       if (hadPending) stmt(db, 'DELETE FROM sync_pending WHERE entity = ? AND row_id = ?').run(entity, row);
     } else {
+      hadPending = true;
       stmt(db, 'INSERT INTO sync_pending (entity, row_id, reason) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET reason = excluded.reason').run(
         entity,
         row,
@@ -149,9 +151,12 @@ export function applyIncoming(ctx: ServiceContext, from: string, ops: Iterable<S
     ).run(op.origin, op.seq, op.hlc, op.base, op.entity, op.row, op.field, op.value);
     if (stored.changes === 0) {
       result.skipped += 1;
-      continue;
+      // Our own op, sent back in a snapshot after this laptop gave the person up and got them
+      // back: the op was kept (it had to reach the office) but its row was purged, so merge it again.
+      if (op.origin !== ctx.deviceId) continue;
+    } else {
+      result.applied += 1;
     }
-    result.applied += 1;
     // Our own op coming back (after a restore from backup): never reuse its sequence number.
     if (op.origin === ctx.deviceId) ownSeq = Math.max(ownSeq, op.seq);
 
@@ -178,6 +183,7 @@ export function applyIncoming(ctx: ServiceContext, from: string, ops: Iterable<S
           op.field,
         ) as Winner | undefined)
       : undefined;
+    if (local && local.device === op.origin && local.seq === op.seq) continue;
     const wins = !local || newer(op.hlc, op.origin, local.hlc, local.device);
     if (local) {
       // The loser of the two was overwritten without being seen: queue it for a person.

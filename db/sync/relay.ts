@@ -10,29 +10,72 @@ import type { ServiceContext } from '../write';
 import { PERSON_TABLES } from './scope';
 
 export interface HoldingsChange {
-  /** Supervisees newly assigned to the peer's officer: sent as a snapshot. */
+  /** Supervisees newly assigned to the peer's officer, not yet confirmed: sent as a snapshot. */
   added: string[];
-  /** Their cases moved away: the laptop purges them. */
+  /** Cases of supervisees assigned away, not yet confirmed: the laptop purges them. */
   purgeCases: string[];
+}
+
+interface Holding {
+  supervisee_id: string;
+  state: 'held' | 'leaving';
+  coverage: string | null;
+}
+
+/** Whether the peer has acknowledged every origin up to the recorded high-water marks. */
+function covered(acked: Map<string, number>, coverage: string): boolean {
+  return Object.entries(JSON.parse(coverage) as Record<string, number>).every(([origin, seq]) => (acked.get(origin) ?? 0) >= seq);
 }
 
 /**
  * Brings sync_holdings for one laptop up to date with the supervisees now assigned to its officer
- * and says what changed. Runs in the export's transaction: if the export fails, nothing is recorded.
+ * and says what the next bundle must carry. Runs in the export's transaction: if the export fails,
+ * nothing is recorded. A snapshot or purge is repeated until the laptop's acknowledgements show it
+ * imported a bundle made after the move (see migration 0010).
  */
-export function updateHoldings(db: Db, peer: string, officerId: string, at: string): HoldingsChange {
+export function updateHoldings(db: Db, peer: string, officerId: string, at: string, acked: Map<string, number>): HoldingsChange {
   const current = new Set(
     (stmt(db, 'SELECT id FROM supervisees WHERE officer_id = ?').all(officerId) as { id: string }[]).map((r) => r.id),
   );
-  const held = new Set(
-    (stmt(db, 'SELECT supervisee_id AS id FROM sync_holdings WHERE peer = ?').all(peer) as { id: string }[]).map((r) => r.id),
-  );
-  const added = [...current].filter((id) => !held.has(id));
-  const removed = [...held].filter((id) => !current.has(id));
-  for (const id of added) stmt(db, 'INSERT INTO sync_holdings (peer, supervisee_id, since) VALUES (?, ?, ?)').run(peer, id, at);
-  for (const id of removed) stmt(db, 'DELETE FROM sync_holdings WHERE peer = ? AND supervisee_id = ?').run(peer, id);
-  const purgeCases = removed.length
-    ? (stmt(db, 'SELECT id FROM cases WHERE supervisee_id IN (SELECT value FROM json_each(?)) ORDER BY id').all(JSON.stringify(removed)) as {
+  const holdings = stmt(db, 'SELECT supervisee_id, state, coverage FROM sync_holdings WHERE peer = ?').all(peer) as Holding[];
+  const byId = new Map(holdings.map((h) => [h.supervisee_id, h]));
+  for (const h of holdings) {
+    if (h.coverage === null || !covered(acked, h.coverage)) continue;
+    if (h.state === 'leaving') stmt(db, 'DELETE FROM sync_holdings WHERE peer = ? AND supervisee_id = ?').run(peer, h.supervisee_id);
+    else stmt(db, 'UPDATE sync_holdings SET coverage = NULL WHERE peer = ? AND supervisee_id = ?').run(peer, h.supervisee_id);
+    if (h.state === 'leaving') byId.delete(h.supervisee_id);
+    else h.coverage = null;
+  }
+  let marks: string | null = null;
+  const highWater = () =>
+    (marks ??= JSON.stringify(
+      Object.fromEntries(
+        // The peer's own ops are never sent back, so it acknowledges only the other origins.
+        (stmt(db, 'SELECT device_id, MAX(seq) AS seq FROM change_log WHERE device_id <> ? GROUP BY device_id').all(peer) as {
+          device_id: string;
+          seq: number;
+        }[]).map((r) => [
+          r.device_id,
+          r.seq,
+        ]),
+      ),
+    ));
+  const set = (id: string, state: Holding['state']) => {
+    stmt(
+      db,
+      `INSERT INTO sync_holdings (peer, supervisee_id, state, since, coverage) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (peer, supervisee_id) DO UPDATE SET state = excluded.state, since = excluded.since, coverage = excluded.coverage`,
+    ).run(peer, id, state, at, highWater());
+    byId.set(id, { supervisee_id: id, state, coverage: highWater() });
+  };
+  for (const id of current) if (byId.get(id)?.state !== 'held') set(id, 'held');
+  for (const [id, h] of byId) if (h.state === 'held' && !current.has(id)) set(id, 'leaving');
+
+  const pending = [...byId.values()].filter((h) => h.coverage !== null);
+  const added = pending.filter((h) => h.state === 'held').map((h) => h.supervisee_id);
+  const leaving = pending.filter((h) => h.state === 'leaving').map((h) => h.supervisee_id);
+  const purgeCases = leaving.length
+    ? (stmt(db, 'SELECT id FROM cases WHERE supervisee_id IN (SELECT value FROM json_each(?)) ORDER BY id').all(JSON.stringify(leaving)) as {
         id: string;
       }[]).map((r) => r.id)
     : [];
@@ -73,15 +116,27 @@ export function purgeCases(ctx: ServiceContext, office: string, caseIds: string[
     stmt(db, `DELETE FROM ${table} WHERE id IN (SELECT row_id FROM temp.sync_rows WHERE entity = '${table}')`).run();
   }
   stmt(db, 'DELETE FROM search_terms WHERE supervisee_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(people));
-  const acked = stmt(db, 'SELECT seq FROM sync_acks WHERE peer = ? AND origin = ?').get(office, ctx.deviceId) as { seq: number } | undefined;
+  const acked = (stmt(db, 'SELECT seq FROM sync_acks WHERE peer = ? AND origin = ?').get(office, ctx.deviceId) as { seq: number } | undefined)?.seq ?? 0;
   stmt(
     db,
     `DELETE FROM change_log WHERE (entity, row_id) IN (SELECT entity, row_id FROM temp.sync_rows)
        AND NOT (device_id = ? AND seq > ?)`,
-  ).run(ctx.deviceId, acked?.seq ?? 0);
-  for (const t of ['field_clock', 'sync_conflicts', 'sync_pending']) {
+  ).run(ctx.deviceId, acked);
+  // Our own edits the office has not acknowledged keep their field clocks, and their rows wait in
+  // sync_pending (their parents are gone): if the person comes back, they merge with what arrives.
+  stmt(
+    db,
+    `DELETE FROM field_clock WHERE (entity, row_id) IN (SELECT entity, row_id FROM temp.sync_rows)
+       AND NOT (device = ? AND seq > ?)`,
+  ).run(ctx.deviceId, acked);
+  for (const t of ['sync_conflicts', 'sync_pending']) {
     stmt(db, `DELETE FROM ${t} WHERE (entity, row_id) IN (SELECT entity, row_id FROM temp.sync_rows)`).run();
   }
+  stmt(
+    db,
+    `INSERT OR IGNORE INTO sync_pending (entity, row_id, reason)
+     SELECT DISTINCT entity, row_id, 'parent' FROM field_clock WHERE (entity, row_id) IN (SELECT entity, row_id FROM temp.sync_rows)`,
+  ).run();
   const cases = (stmt(db, "SELECT count(*) AS n FROM temp.sync_rows WHERE entity = 'cases'").get() as { n: number }).n;
   db.exec('DELETE FROM temp.sync_rows');
   appendAudit(db, {

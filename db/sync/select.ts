@@ -46,7 +46,7 @@ export function selectOutgoing(
     return { ops: rows(it), control: { purgeCases: [] } };
   }
   if (!peer.officerId) throw new Error('a laptop peer has an officer');
-  const moves = updateHoldings(db, peer.deviceId, peer.officerId, at);
+  const moves = updateHoldings(db, peer.deviceId, peer.officerId, at, acked);
   const people = JSON.stringify(
     (stmt(db, 'SELECT id FROM supervisees WHERE officer_id = ?').all(peer.officerId) as { id: string }[]).map((r) => r.id),
   );
@@ -66,5 +66,5 @@ export function selectOutgoing(
       .iterate({ peer: peer.deviceId, acked: ackedJson, people }) as IterableIterator<ChangeLogRow>,
   );
   if (moves.added.length === 0) return { ops: relay, control: { purgeCases: moves.purgeCases } };
-  return { ops: mergeByOrigin(relay, snapshotOps(db, 'temp.sync_snapshot', ackedJson)), control: { purgeCases: moves.purgeCases } };
+  return { ops: mergeByOrigin(relay, snapshotOps(db, 'temp.sync_snapshot', ackedJson, peer.deviceId)), control: { purgeCases: moves.purgeCases } };
 }

@@ -14,18 +14,20 @@ import { tableInfo } from './rows';
 
 /**
  * The winning ops of the rows in `rowsTable` (entity, row_id) whose seq is at or below what the
- * peer acknowledged for their origin (`acked` as canonical JSON {origin: seq}), in (origin, seq) order.
+ * peer acknowledged for their origin (`acked` as canonical JSON {origin: seq}), and the peer's own
+ * (the relay never sends those back, and a laptop that gave the person up no longer has them in
+ * its rows), in (origin, seq) order.
  */
-export function snapshotOps(db: Db, rowsTable: string, ackedJson: string): IterableIterator<SyncOp> {
+export function snapshotOps(db: Db, rowsTable: string, ackedJson: string, peer: string): IterableIterator<SyncOp> {
   // A statement of its own (not the shared cache): it stays open while the caller iterates.
   const it = db.prepare(
     `SELECT l.device_id, l.seq, l.hlc, l.base, l.entity, l.row_id, l.field, l.value
      FROM ${rowsTable} r
      JOIN field_clock f ON f.entity = r.entity AND f.row_id = r.row_id
      JOIN change_log l ON l.device_id = f.device AND l.seq = f.seq
-     WHERE l.seq <= COALESCE(json_extract(?, '$."' || l.device_id || '"'), 0)
+     WHERE l.seq <= COALESCE(json_extract(?, '$."' || l.device_id || '"'), 0) OR l.device_id = ?
      ORDER BY l.device_id, l.seq`,
-  ).iterate(ackedJson) as IterableIterator<ChangeLogRow>;
+  ).iterate(ackedJson, peer) as IterableIterator<ChangeLogRow>;
   return mapIter(it, toOp);
 }
 

@@ -71,19 +71,33 @@ export function acksOf(dev: Device): Map<string, number> {
   return m;
 }
 
-/** The ops `from` would send `to` now, given what `to` has acknowledged, read out in one transaction. */
+/**
+ * The ops `from` would send `to` now, given what `to` has acknowledged, read out in one transaction.
+ * Like the real bundle, the ranges cover every origin up to the sender's high-water mark (a laptop:
+ * its own), including ops the office's scope filter left out.
+ */
 export function outgoing(from: Device, to: Device): Batch {
   const acked = new Map(acksOf(to));
   return from.db.transaction(() => {
+    const marks = from.db.prepare('SELECT device_id, MAX(seq) AS seq FROM change_log GROUP BY device_id').all() as { device_id: string; seq: number }[];
     const out = selectOutgoing(from.db, to.peer(), acked);
     const ops = [...out.ops];
     const ranges = new Map<string, [number, number]>();
-    for (const op of ops) ranges.set(op.origin, [(acked.get(op.origin) ?? 0) + 1, Math.max(op.seq, ranges.get(op.origin)?.[1] ?? 0)]);
+    for (const m of marks) {
+      if (m.device_id === to.deviceId || (from.role === 'laptop' && m.device_id !== from.deviceId)) continue;
+      ranges.set(m.device_id, [(acked.get(m.device_id) ?? 0) + 1, m.seq]);
+    }
     return { ops, purgeCases: out.control.purgeCases, ranges };
   })();
 }
 
 export function deliver(to: Device, from: Device, batch: Batch): ApplyResult {
+  // As the import pipeline does: a bundle whose ranges have all been received is a no-op (a stale
+  // copy must not replay an old purge or snapshot over newer state).
+  const seen = acksOf(to);
+  if (batch.ranges.size > 0 && [...batch.ranges].every(([origin, [, hi]]) => hi <= (seen.get(origin) ?? 0))) {
+    return { applied: 0, skipped: batch.ops.length, conflicts: 0, clockAhead: 0, purged: 0, refused: 0 };
+  }
   const result = to.db.transaction(() => {
     // The sender's acknowledgement of the receiver's own ops rides along, as in a bundle header.
     const ackOfOwn = acksOf(from).get(to.deviceId);

@@ -253,4 +253,22 @@ describe('applyIncoming', () => {
     expect(office.db.prepare("SELECT count(*) AS n FROM change_log WHERE entity = 'users' AND device_id = ?").get(laptop.deviceId)).toEqual({ n: 0 });
     expect(office.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'sync.refused'").get()).toEqual({ n: 1 });
   });
+
+  it('a later edit that arrives before the row it edits is not overwritten by the row’s first values', () => {
+    const id = addEmployer(laptop);
+    const inserted = outgoing(laptop, office);
+    deliver(office, laptop, inserted);
+    clock.advance(1000);
+    editEmployer(office, id, { capacity: 7 });
+    addEmployer(office, '別の雇用主');
+    const fromOffice = outgoing(office, laptop).ops.filter((o) => o.entity === 'employers');
+    expect(fromOffice.filter((o) => o.row === id)).toHaveLength(1);
+    // A third device gets the office's ops first (the edit, then another row), then the laptop's insert.
+    const third = openDevice(t.dir, 'third', 'laptop', clock.now, officerId);
+    const r = third.db.transaction(() => applyIncoming(third.ctx(), office.deviceId, [...fromOffice, ...inserted.ops], { purgeCases: [] }))();
+    expect(r.conflicts).toBe(0);
+    expect(field(third, id, 'capacity')).toBe(7);
+    expect(third.db.prepare('SELECT count(*) AS n FROM sync_pending').get()).toEqual({ n: 0 });
+    third.db.close();
+  });
 });

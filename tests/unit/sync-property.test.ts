@@ -19,31 +19,33 @@ import { addUserRow, contentHash, deliver, exchange, openDevice, outgoing, type 
 type Step =
   | { kind: 'edit'; device: number; row: number; field: 'phone' | 'notes' | 'capacity'; value: number }
   | { kind: 'insert'; device: number }
-  | { kind: 'guidelines'; device: 0 | 1; value: number }
-  | { kind: 'contact'; device: 0 | 1 }
+  | { kind: 'guidelines'; device: 0 | 1 | 2; value: number }
+  | { kind: 'contact'; device: 0 | 1 | 2 }
   | { kind: 'send'; laptop: 1 | 2; up: boolean }
   | { kind: 'deliver'; pick: number; keep: boolean }
   | { kind: 'drop'; pick: number }
-  | { kind: 'tick'; ms: number };
+  | { kind: 'tick'; ms: number }
+  | { kind: 'reassign' };
 
 const device = fc.integer({ min: 0, max: 2 });
 const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('edit' as const), device, row: fc.nat(7), field: fc.constantFrom('phone' as const, 'notes' as const, 'capacity' as const), value: fc.nat(9) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('insert' as const), device }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('guidelines' as const), device: fc.constantFrom(0 as const, 1 as const), value: fc.nat(9) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('contact' as const), device: fc.constantFrom(0 as const, 1 as const) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('guidelines' as const), device: fc.constantFrom(0 as const, 1 as const, 2 as const), value: fc.nat(9) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('contact' as const), device: fc.constantFrom(0 as const, 1 as const, 2 as const) }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('send' as const), laptop: fc.constantFrom(1 as const, 2 as const), up: fc.boolean() }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('deliver' as const), pick: fc.nat(), keep: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('drop' as const), pick: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('tick' as const), ms: fc.integer({ min: 0, max: 3000 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('reassign' as const) }) },
 );
 
-const totals = { runs: 0, edits: 0, conflicts: 0, deliveries: 0, duplicates: 0, lost: 0 };
+const totals = { runs: 0, edits: 0, conflicts: 0, deliveries: 0, duplicates: 0, lost: 0, moves: 0 };
 const t = tempDir('hogo-property-');
 afterAll(() => {
   console.log(
     `sync property: ${totals.runs} runs, ${totals.edits} edits, ${totals.conflicts} conflicts queued, ` +
-      `${totals.deliveries} batch deliveries (${totals.duplicates} redelivered, ${totals.lost} lost before full delivery)`,
+      `${totals.deliveries} batch deliveries (${totals.duplicates} redelivered, ${totals.lost} lost before full delivery), ${totals.moves} case moves`,
   );
   t.cleanup();
 });
@@ -70,7 +72,8 @@ function runScenario(steps: Step[], skews: [number, number, number]): void {
         tx.insert('employers', { id, name: `協力雇用主${i}`, capacity: 1, created_at: tx.at, updated_at: tx.at });
       }
     });
-    const { caseId } = insertCase(office.ctx(), { officerId: officerA });
+    const { caseId, superviseeId } = insertCase(office.ctx(), { officerId: officerA });
+    let holder = officerA;
     exchange(laptopA, office);
     exchange(laptopB, office);
     const seen = new Map<Device, number>(devices.map((d) => [d, maxOwnSeq(d)]));
@@ -104,12 +107,14 @@ function runScenario(steps: Step[], skews: [number, number, number]): void {
         }
         case 'guidelines': {
           const d = devices[s.device]!;
+          if (!d.db.prepare('SELECT 1 FROM cases WHERE id = ?').get(caseId)) break;
           mutate(d.ctx(), 'edit', (tx) => tx.update('cases', caseId, { guidelines: `指針-${d.name}-${s.value}` }));
           record(d);
           break;
         }
         case 'contact': {
           const d = devices[s.device]!;
+          if (!d.db.prepare('SELECT 1 FROM cases WHERE id = ?').get(caseId)) break;
           mutate(d.ctx(), 'contact', (tx) =>
             tx.insert('contacts', { id: randomUUID(), case_id: caseId, kind: 'phone', contact_date: '2026-11-20', outcome: 'held', created_at: tx.at, updated_at: tx.at }),
           );
@@ -141,6 +146,13 @@ function runScenario(steps: Step[], skews: [number, number, number]): void {
         case 'tick':
           clock.advance(s.ms);
           break;
+        case 'reassign': {
+          holder = holder === officerA ? officerB : officerA;
+          mutate(office.ctx(), 'supervisees.reassign', (tx) => tx.update('supervisees', superviseeId, { officer_id: holder }));
+          record(office);
+          totals.moves += 1;
+          break;
+        }
       }
     }
     // Full delivery: whatever is still in flight (stale or not), then rounds until nothing moves.
@@ -154,13 +166,21 @@ function runScenario(steps: Step[], skews: [number, number, number]): void {
     const person = PERSON_TABLES.map(([n]) => n);
     expect(contentHash(laptopA.db, shared)).toBe(contentHash(office.db, shared));
     expect(contentHash(laptopB.db, shared)).toBe(contentHash(office.db, shared));
-    expect(contentHash(laptopA.db, person)).toBe(contentHash(office.db, person));
-    expect(laptopB.db.prepare('SELECT count(*) AS n FROM cases').get()).toEqual({ n: 0 });
-    for (const d of [office, laptopA]) expect(d.db.prepare('SELECT count(*) AS n FROM sync_pending').get(), d.name).toEqual({ n: 0 });
+    const [holds, other] = holder === officerA ? [laptopA, laptopB] : [laptopB, laptopA];
+    expect(contentHash(holds.db, person)).toBe(contentHash(office.db, person));
+    expect(other.db.prepare('SELECT count(*) AS n FROM cases').get()).toEqual({ n: 0 });
+    expect(other.db.prepare("SELECT count(*) AS n FROM change_log WHERE entity NOT IN ('employers', 'users') AND device_id <> ?").get(other.deviceId)).toEqual({ n: 0 });
+    for (const d of [office, holds]) expect(d.db.prepare('SELECT count(*) AS n FROM sync_pending').get(), d.name).toEqual({ n: 0 });
 
+    // Every edit is accounted for at the office (which receives everything), and on every other
+    // device that received it and holds its row. (A laptop given a person by snapshot receives
+    // only the winners; one that gave a person up keeps only its own unsent edits, to send.)
     for (const d of devices) {
       for (const e of edits) {
-        if (d === laptopB && e.entity !== 'employers') continue;
+        const has =
+          d.db.prepare('SELECT 1 FROM change_log WHERE device_id = ? AND seq = ?').get(e.origin, e.seq) !== undefined &&
+          d.db.prepare(`SELECT 1 FROM ${e.entity} WHERE id = ?`).get(e.row) !== undefined;
+        if (d !== office && !has) continue;
         const accounted = d.db
           .prepare(
             `SELECT (SELECT count(*) FROM field_clock WHERE entity = @entity AND row_id = @row AND field = @field AND device = @origin AND seq = @seq)

@@ -109,7 +109,7 @@ describe('relay through the office', () => {
     const down = outgoing(office, laptopA);
     expect(down.purgeCases).toEqual([a.caseId]);
     // Laptop A's unsent contact goes up first (the usual order: export, then import).
-    exchange(laptopA, office);
+    deliver(office, laptopA, outgoing(laptopA, office));
     expect(count(office, 'SELECT count(*) AS n FROM contacts WHERE id = ?', unsent)).toBe(1);
     const result = deliver(laptopA, office, down);
     expect(result.purged).toBe(1);
@@ -129,9 +129,35 @@ describe('relay through the office', () => {
     expect((laptopB.db.prepare('SELECT guidelines FROM cases WHERE id = ?').get(a.caseId) as { guidelines: string }).guidelines).toBe('週1回の面接');
     const personTables = PERSON_TABLES.map(([n]) => n);
     expect(contentHash(laptopB.db, personTables)).toBe(contentHash(office.db, personTables));
-    // Nothing more to send once B holds the person; A is not told again.
+    // A lost bundle loses nothing: until a laptop acknowledges a bundle made after the move, every
+    // bundle repeats the snapshot or the purge; afterwards neither is sent again.
     expect(outgoing(office, laptopB).ops).toHaveLength(0);
     expect(outgoing(office, laptopA).purgeCases).toEqual([]);
+  });
+});
+
+describe('a lost bundle during a move', () => {
+  it('repeats the snapshot and the purge until the laptops acknowledge them', () => {
+    const a = insertCase(office.ctx(actorOf(officerA)), { officerId: officerA });
+    exchange(laptopA, office);
+    exchange(laptopB, office);
+    mutate(office.ctx(), 'supervisees.reassign', (tx) => tx.update('supervisees', a.superviseeId, { officer_id: officerB }));
+    mutate(office.ctx(), 'test.later', (tx) => tx.update('cases', a.caseId, { guidelines: '後の変更' }));
+    // Both bundles made now are lost.
+    const lostToA = outgoing(office, laptopA);
+    const lostToB = outgoing(office, laptopB);
+    expect(lostToA.purgeCases).toEqual([a.caseId]);
+    expect(lostToB.ops.some((o) => o.entity === 'case_phases')).toBe(true);
+    exchange(laptopA, office);
+    exchange(laptopB, office);
+    expect(count(laptopA, 'SELECT count(*) AS n FROM cases')).toBe(0);
+    expect(count(laptopB, 'SELECT count(*) AS n FROM case_phases WHERE case_id = ?', a.caseId)).toBe(1);
+    expect((laptopB.db.prepare('SELECT guidelines FROM cases WHERE id = ?').get(a.caseId) as { guidelines: string }).guidelines).toBe('後の変更');
+    expect(outgoing(office, laptopA).purgeCases).toEqual([]);
+    expect(outgoing(office, laptopB).ops).toHaveLength(0);
+    expect(office.db.prepare('SELECT peer, state, coverage FROM sync_holdings').all()).toEqual([
+      { peer: laptopB.deviceId, state: 'held', coverage: null },
+    ]);
   });
 });
 
