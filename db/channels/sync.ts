@@ -101,7 +101,13 @@ export interface SyncImportResult {
   duplicate?: boolean;
 }
 
-const filePath = z.string().min(1).max(4096);
+/** Absolute only (POSIX, a Windows drive or a UNC share): a relative path would depend on the app's working folder. */
+const filePath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'an absolute path')
+  .refine((p) => !p.includes('\0'), 'no NUL');
 
 export const syncChannels = {
   'sync.status': channel<SyncStatus>()(empty),

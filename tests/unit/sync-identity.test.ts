@@ -52,6 +52,10 @@ describe('sync identity: device id and keys', () => {
     );
     // The interval is checked at the boundary.
     await expect(laptop.call('sync.settings.update', { intervalHours: 25 })).rejects.toMatchObject(failure('INVALID_INPUT'));
+    // Folders and files are absolute paths.
+    await expect(laptop.call('sync.settings.update', { folder: 'usb/sync' })).rejects.toMatchObject(failure('INVALID_INPUT'));
+    await expect(laptop.call('sync.import', { paths: ['../x.hogosync'] })).rejects.toMatchObject(failure('INVALID_INPUT'));
+    expect((await laptop.call('sync.settings.update', { folder: 'E:\\hogo-sync' })).folder).toBe('E:\\hogo-sync');
   });
 
   it('a demo office takes no part in sync', async () => {
