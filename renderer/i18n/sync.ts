@@ -412,7 +412,7 @@ export const syncEn: typeof syncJa = {
     listSection: 'Backups',
     count: '{{n}}',
     emptyTitle: 'No backups yet',
-    emptyText: 'Press “Back up now” for the first backup. Automatic backups are taken at the interval set above.',
+    emptyText: 'Press “Back up now” for the first backup. Automatic backups are taken at the interval set below.',
     at: 'Taken',
     kind: 'Kind',
     kinds: { manual: 'Manual', scheduled: 'Automatic', migration: 'Before update', aside: 'Set aside by a restore' },
