@@ -169,8 +169,6 @@ export function applyIncoming(ctx: ServiceContext, from: string, ops: Iterable<S
 
     if (!group || group.entity !== op.entity || group.row !== op.row) {
       if (group) flush(group);
-  // Receiving the latest trusted clock is the same as receiving each in turn.
-  if (latest !== null) ctx.clock.receive(latest, maxAhead);
       const exists = rowExists(db, op.entity, op.row);
       group = { entity: op.entity, row: op.row, values: new Map(), exists, fresh: !exists && !isPending(op.entity, op.row), fields: new Set() };
     }
@@ -201,6 +199,8 @@ export function applyIncoming(ctx: ServiceContext, from: string, ops: Iterable<S
     }
   }
   if (group) flush(group);
+  // Receiving the latest trusted clock is the same as receiving each in turn.
+  if (latest !== null) ctx.clock.receive(latest, maxAhead);
 
   if (ownSeq > 0) {
     stmt(
@@ -215,7 +215,15 @@ export function applyIncoming(ctx: ServiceContext, from: string, ops: Iterable<S
     result.purged = purgeCases(ctx, from, control.purgeCases);
   }
   if (result.refused > 0) {
-    appendAudit(db, { actor: ctx.actor, deviceId: ctx.deviceId, action: 'sync.refused', at, entity: null, entityId: null, after: { from, ops: result.refused } });
+    appendAudit(db, {
+      actor: ctx.actor,
+      deviceId: ctx.deviceId,
+      action: 'sync.refused',
+      at,
+      entity: null,
+      entityId: null,
+      after: { from, ops: result.refused },
+    });
   }
   if (result.clockAhead > 0) {
     appendAudit(db, {

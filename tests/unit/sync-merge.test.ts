@@ -271,4 +271,25 @@ describe('applyIncoming', () => {
     expect(third.db.prepare('SELECT count(*) AS n FROM sync_pending').get()).toEqual({ n: 0 });
     third.db.close();
   });
+
+  it('a trusted clock a little ahead moves the local clock, so later local edits order after it', () => {
+    const id = addEmployer(office);
+    exchange(laptop, office);
+    const ahead = clock.now() + 3_600_000;
+    const op: SyncOp = {
+      origin: laptop.deviceId,
+      seq: 1,
+      hlc: formatHlc({ ms: ahead, counter: 0, device: laptop.deviceId }),
+      base: null,
+      entity: 'employers',
+      row: id,
+      field: 'notes',
+      value: '"一時間先"',
+    };
+    const r = office.db.transaction(() => applyIncoming(office.ctx(), laptop.deviceId, [op], { purgeCases: [] }))();
+    expect(r.clockAhead).toBe(0);
+    editEmployer(office, id, { industry: '農業' });
+    const hlc = (office.db.prepare("SELECT hlc FROM field_clock WHERE row_id = ? AND field = 'industry'").get(id) as { hlc: string }).hlc;
+    expect(parseHlc(hlc).ms).toBeGreaterThanOrEqual(ahead);
+  });
 });
