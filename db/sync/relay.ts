@@ -41,25 +41,27 @@ export function updateHoldings(db: Db, peer: string, officerId: string, at: stri
   const byId = new Map(holdings.map((h) => [h.supervisee_id, h]));
   for (const h of holdings) {
     if (h.coverage === null || !covered(acked, h.coverage)) continue;
-    if (h.state === 'leaving') stmt(db, 'DELETE FROM sync_holdings WHERE peer = ? AND supervisee_id = ?').run(peer, h.supervisee_id);
-    else stmt(db, 'UPDATE sync_holdings SET coverage = NULL WHERE peer = ? AND supervisee_id = ?').run(peer, h.supervisee_id);
-    if (h.state === 'leaving') byId.delete(h.supervisee_id);
-    else h.coverage = null;
+    if (h.state === 'leaving') {
+      stmt(db, 'DELETE FROM sync_holdings WHERE peer = ? AND supervisee_id = ?').run(peer, h.supervisee_id);
+      byId.delete(h.supervisee_id);
+    } else {
+      stmt(db, 'UPDATE sync_holdings SET coverage = NULL WHERE peer = ? AND supervisee_id = ?').run(peer, h.supervisee_id);
+      h.coverage = null;
+    }
   }
   let marks: string | null = null;
-  const highWater = () =>
-    (marks ??= JSON.stringify(
-      Object.fromEntries(
-        // The peer's own ops are never sent back, so it acknowledges only the other origins.
-        (stmt(db, 'SELECT device_id, MAX(seq) AS seq FROM change_log WHERE device_id <> ? GROUP BY device_id').all(peer) as {
-          device_id: string;
-          seq: number;
-        }[]).map((r) => [
-          r.device_id,
-          r.seq,
-        ]),
-      ),
-    ));
+  // The change log's high-water mark per origin, leaving out the peer's own ops: they are never sent
+  // back, so the peer acknowledges only the other origins.
+  const highWater = (): string => {
+    if (marks === null) {
+      const rows = stmt(db, 'SELECT device_id, MAX(seq) AS seq FROM change_log WHERE device_id <> ? GROUP BY device_id').all(peer) as {
+        device_id: string;
+        seq: number;
+      }[];
+      marks = JSON.stringify(Object.fromEntries(rows.map((r) => [r.device_id, r.seq])));
+    }
+    return marks;
+  };
   const set = (id: string, state: Holding['state']) => {
     stmt(
       db,
