@@ -18,7 +18,10 @@ export interface SyncOp {
 
 /** Instructions that are not ops: office → laptop only. */
 export interface SyncControl {
-  /** Cases moved away from the laptop's officer: the laptop deletes their rows locally. */
+  /**
+   * Cases moved away from the laptop's officer: the laptop deletes every row of their supervisees
+   * locally. A supervisee who has no case yet is named by the supervisee's own id.
+   */
   purgeCases: string[];
 }
 

@@ -76,10 +76,17 @@ export function updateHoldings(db: Db, peer: string, officerId: string, at: stri
   const pending = [...byId.values()].filter((h) => h.coverage !== null);
   const added = pending.filter((h) => h.state === 'held').map((h) => h.supervisee_id);
   const leaving = pending.filter((h) => h.state === 'leaving').map((h) => h.supervisee_id);
+  // A person with no case yet is named by their own id (purgeCases says which people to remove).
   const purgeCases = leaving.length
-    ? (stmt(db, 'SELECT id FROM cases WHERE supervisee_id IN (SELECT value FROM json_each(?)) ORDER BY id').all(JSON.stringify(leaving)) as {
-        id: string;
-      }[]).map((r) => r.id)
+    ? (
+        stmt(
+          db,
+          `SELECT id FROM cases WHERE supervisee_id IN (SELECT value FROM json_each(@ids))
+           UNION SELECT s.id FROM supervisees s WHERE s.id IN (SELECT value FROM json_each(@ids))
+             AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.supervisee_id = s.id)
+           ORDER BY 1`,
+        ).all({ ids: JSON.stringify(leaving) }) as { id: string }[]
+      ).map((r) => r.id)
     : [];
   return { added, purgeCases };
 }
@@ -108,9 +115,11 @@ export function collectPersonRows(db: Db, personIds: string[]): number {
 export function purgeCases(ctx: ServiceContext, office: string, caseIds: string[]): number {
   const db = ctx.db;
   const people = (
-    stmt(db, 'SELECT DISTINCT supervisee_id AS id FROM cases WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(caseIds)) as {
-      id: string;
-    }[]
+    stmt(
+      db,
+      `SELECT supervisee_id AS id FROM cases WHERE id IN (SELECT value FROM json_each(@ids))
+       UNION SELECT id FROM supervisees WHERE id IN (SELECT value FROM json_each(@ids))`,
+    ).all({ ids: JSON.stringify(caseIds) }) as { id: string }[]
   ).map((r) => r.id);
   if (people.length === 0) return 0;
   const rows = collectPersonRows(db, people);

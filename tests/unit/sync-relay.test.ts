@@ -136,6 +136,35 @@ describe('relay through the office', () => {
   });
 });
 
+describe('a person without a case', () => {
+  it('moves too: named by the supervisee id in purgeCases', () => {
+    const id = randomUUID();
+    mutate(office.ctx(), 'supervisees.create', (tx) =>
+      tx.insert('supervisees', {
+        id,
+        family_name: '佐々木',
+        given_name: '次郎',
+        family_kana: 'ささき',
+        given_kana: 'じろう',
+        birth_date: '1992-02-02',
+        sex: 'male',
+        officer_id: officerA,
+        created_at: tx.at,
+        updated_at: tx.at,
+      }),
+    );
+    exchange(laptopA, office);
+    expect(count(laptopA, 'SELECT count(*) AS n FROM supervisees WHERE id = ?', id)).toBe(1);
+    mutate(office.ctx(), 'supervisees.reassign', (tx) => tx.update('supervisees', id, { officer_id: officerB }));
+    expect(outgoing(office, laptopA).purgeCases).toEqual([id]);
+    exchange(laptopA, office);
+    exchange(laptopB, office);
+    expect(count(laptopA, 'SELECT count(*) AS n FROM supervisees')).toBe(0);
+    expect(count(laptopA, 'SELECT count(*) AS n FROM search_terms')).toBe(0);
+    expect(count(laptopB, 'SELECT count(*) AS n FROM supervisees WHERE id = ?', id)).toBe(1);
+  });
+});
+
 describe('a lost bundle during a move', () => {
   it('repeats the snapshot and the purge until the laptops acknowledge them', () => {
     const a = insertCase(office.ctx(actorOf(officerA)), { officerId: officerA });
