@@ -5,7 +5,7 @@ import { demoEn } from './demo.en';
 import { workEn } from './work.en';
 import { familiesEn } from './families.en';
 import { programsEn } from './programs.en';
-import { syncEn, syncErrorsEn } from './sync';
+import { backupAuditEn, syncEn, syncErrorsEn } from './sync';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -214,6 +214,7 @@ export const en: Messages = {
     device: 'Device',
   },
   auditActions: {
+    ...backupAuditEn.actions,
     office_setup: 'Office set up',
     session_unlock: 'Signed in',
     session_recover: 'Signed in with recovery code',
@@ -229,6 +230,7 @@ export const en: Messages = {
     settings_update: 'Settings changed',
   },
   auditEntities: {
+    ...backupAuditEn.entities,
     users: 'User',
     settings: 'Setting',
   },

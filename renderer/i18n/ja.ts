@@ -5,7 +5,7 @@ import { demoJa } from './demo.ja';
 import { workJa } from './work.ja';
 import { familiesJa } from './families.ja';
 import { programsJa } from './programs.ja';
-import { syncJa, syncErrorsJa } from './sync';
+import { backupAuditJa, syncJa, syncErrorsJa } from './sync';
 
 export const ja = {
   app: {
@@ -211,6 +211,7 @@ export const ja = {
     device: '端末',
   },
   auditActions: {
+    ...backupAuditJa.actions,
     office_setup: '事務所の初期設定',
     session_unlock: 'サインイン',
     session_recover: '回復コードでサインイン',
@@ -226,6 +227,7 @@ export const ja = {
     settings_update: '設定変更',
   },
   auditEntities: {
+    ...backupAuditJa.entities,
     users: 'ユーザー',
     settings: '設定',
   },

@@ -476,3 +476,44 @@ export const syncErrorsEn: typeof syncErrorsJa = {
   BACKUP_AUDIT_BROKEN: 'This backup’s audit log has been altered or is damaged, so it was not restored. Contact your system administrator.',
   BACKUP_WRITE_FAILED: 'The backup could not be written. Check the free disk space and the folder’s permissions.',
 };
+
+/** Audit log labels of the backup and sync actions (merged into auditActions / auditEntities). */
+export const backupAuditJa = {
+  actions: {
+    backup_create: 'バックアップ作成',
+    backup_restore: 'バックアップから復元',
+    backup_settings_update: '自動バックアップの設定変更',
+    sync_settings_update: '同期の設定変更',
+    sync_devices_revoke: '端末の登録取り消し',
+    sync_enrol_request: '登録要求の書き出し',
+    sync_enrol_accept: '端末の登録',
+    sync_enrol_complete: '事務所への登録完了',
+    sync_export: '同期の書き出し',
+    sync_import: '同期の取り込み',
+    sync_refused: '同期で受け付けなかった変更',
+    sync_clock_ahead: '時計が進んだ端末からの変更',
+    sync_purge: '担当替えによる端末からの削除',
+    sync_conflicts_resolve: '競合の解決',
+  },
+  entities: { backup: 'バックアップ' },
+};
+
+export const backupAuditEn: typeof backupAuditJa = {
+  actions: {
+    backup_create: 'Backup taken',
+    backup_restore: 'Restored from a backup',
+    backup_settings_update: 'Automatic backups changed',
+    sync_settings_update: 'Sync settings changed',
+    sync_devices_revoke: 'Device revoked',
+    sync_enrol_request: 'Enrolment request written',
+    sync_enrol_accept: 'Device enrolled',
+    sync_enrol_complete: 'Enrolment with the office completed',
+    sync_export: 'Sync export',
+    sync_import: 'Sync import',
+    sync_refused: 'Change refused by sync',
+    sync_clock_ahead: 'Change from a device whose clock is ahead',
+    sync_purge: 'Removed from a laptop after reassignment',
+    sync_conflicts_resolve: 'Conflict resolved',
+  },
+  entities: { backup: 'Backup' },
+};
