@@ -335,6 +335,11 @@ for (const lang of LANGS) {
         const restored = await invoke(office.page, 'supervisees.get', { id: ids.superviseeId });
         expect((restored.value as PersonDetail).person.phone).toBe('090-2222-2222');
 
+        // The restore is in the restored database's audit log, by name.
+        await nav(office.page, m).getByRole('button', { name: m.nav.audit, exact: true }).click();
+        await expect(heading(office.page, m.audit.title)).toBeFocused();
+        await expect(office.page.getByRole('row').filter({ hasText: m.auditActions.backup_restore })).toHaveCount(1);
+
         // Revoking laptop B at the office: its next bundle is refused, and the office says why.
         await openSync(office.page, m);
         const rowB = devices.getByRole('row').filter({ hasText: SUZUKI.displayName });
