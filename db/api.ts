@@ -8,6 +8,7 @@ import { contract, HOST_CHANNELS, type ChannelName, type Envelope, type ErrorPay
 import type { OfficeCore } from './core';
 import { AppError, isAppError } from './errors';
 import { requireRole } from './policy';
+import { createBackup, listBackups, restoreBackup, updateBackupSettings } from './services/backups';
 import { listCaseload } from './services/caseload';
 import { caseworkHandlers } from './services/casework-handlers';
 import { contactsHandlers } from './services/contacts-handlers';
@@ -15,6 +16,7 @@ import { pathwaysHandlers } from './services/pathways-handlers';
 import { programsHandlers } from './services/programs-handlers';
 import { drillReport, exportReport, reportUnits, runReport } from './services/reports';
 import { search } from './services/search';
+import { syncHandlers } from './services/sync-handlers';
 import { getSettings, updateSettings } from './services/settings';
 import { personTimeline } from './services/timeline';
 import { addUser, changeOwnPassphrase, listStaff, listUsers, resetPassphrase, setUserActive, setUserUnit } from './services/users';
@@ -28,6 +30,7 @@ type Handlers = {
 const handlers: Handlers = {
   'session.status': (core) => core.status(),
   'session.setup': (core, input) => core.setup(input),
+  'session.join': (core, input) => core.join(input),
   'session.unlock': (core, input) => core.unlock(input),
   'session.recover': (core, input) => core.recover(input),
   'session.lock': (core) => (core.lock('manual'), null),
@@ -59,6 +62,7 @@ const handlers: Handlers = {
   ...contactsHandlers,
   ...pathwaysHandlers,
   ...programsHandlers,
+  ...syncHandlers,
   'search.query': (core, input) => search(core.context(), input),
   'caseload.list': (core, input) => listCaseload(core.context(), input),
   'timeline.forPerson': (core, input) => personTimeline(core.context(), input),
@@ -66,10 +70,14 @@ const handlers: Handlers = {
   'reports.drill': (core, input) => drillReport(core, input),
   'reports.export': (core, input) => exportReport(core, input),
   'reports.units': (core) => reportUnits(core),
+  'backup.list': (core) => listBackups(core),
+  'backup.create': (core) => createBackup(core, 'manual'),
+  'backup.restore': (core, input) => restoreBackup(core, input.name),
+  'backup.settings.update': (core, input) => updateBackupSettings(core, input),
 };
 
 /** Calls that must not count as a person's activity for the idle lock. */
-const PASSIVE: ReadonlySet<string> = new Set(['session.status', 'session.lock']);
+const PASSIVE: ReadonlySet<string> = new Set(['session.status', 'session.lock', /* the status bar polls it */ 'sync.status']);
 
 export type Dispatch = (channel: string, input: unknown) => Promise<Envelope<unknown>>;
 

@@ -1,6 +1,23 @@
-import { chmodSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
-import type { Db } from './open';
+import {
+  chmodSync,
+  closeSync,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
+import { verifyAudit } from './audit';
+import type { BackupInfo, BackupKind } from './channels/backup';
+import { AppError, isAppError } from './errors';
+import { schemaVersion } from './migrate';
+import { openEncrypted, type Db } from './open';
 
 /**
  * Writes a consistent, encrypted copy of the open database. The SQLite backup API refuses an
@@ -15,9 +32,188 @@ export function backupDatabase(db: Db, dest: string): void {
   try {
     db.prepare('VACUUM INTO ?').run(tmp);
     chmodSync(tmp, 0o600);
+    fsyncFile(tmp);
     renameSync(tmp, dest);
+    fsyncDir(dirname(dest));
   } catch (e) {
     rmSync(tmp, { force: true });
     throw e;
+  }
+}
+
+/**
+ * What a file in backups/ is, from its name: `manual-` and `scheduled-` copies are the generations
+ * the schedule prunes; `office-before-v…` is taken before a schema migration; `aside-` is the
+ * database a restore replaced. Names carry the UTC time and, where known, the schema version.
+ */
+export type { BackupKind };
+export type BackupFile = BackupInfo;
+
+const STAMP = '(\\d{8}T\\d{6}\\d{3}Z)';
+const GENERATION = new RegExp(`^(manual|scheduled|aside)-${STAMP}-v(\\d+)(?:-(\\d+))?\\.db$`);
+// core.ts names these with the ISO time minus colons and dot: 2026-11-26T030405678Z.
+const MIGRATION = /^office-before-v\d+-from-v(\d+)-(\d{4})-(\d{2})-(\d{2})(T\d{9}Z)\.db$/;
+
+/** 2026-11-26T03:04:05.678Z → 20261126T030405678Z (sortable, valid in every file system). */
+export function fileStamp(ms: number): string {
+  return new Date(ms).toISOString().replace(/[-:.]/g, '');
+}
+
+function stampToIso(stamp: string): string {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z$/.exec(stamp)!;
+  return `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${m[7]}Z`;
+}
+
+export function parseBackupName(name: string): { kind: BackupKind; at: string; schemaVersion: number } | null {
+  const g = GENERATION.exec(name);
+  if (g) return { kind: g[1] as BackupKind, at: stampToIso(g[2]!), schemaVersion: Number(g[3]) };
+  const m = MIGRATION.exec(name);
+  if (m) return { kind: 'migration', at: stampToIso(`${m[2]}${m[3]}${m[4]}${m[5]}`), schemaVersion: Number(m[1]) };
+  return null;
+}
+
+/** A fresh name in `dir` for a copy of kind `kind` taken at `ms` of a database at `version`. */
+export function newBackupName(dir: string, kind: Exclude<BackupKind, 'migration'>, ms: number, version: number): string {
+  const base = `${kind}-${fileStamp(ms)}-v${version}`;
+  let name = `${base}.db`;
+  for (let i = 2; existsSync(join(dir, name)) || existsSync(join(dir, `${name}.partial`)); i++) name = `${base}-${i}.db`;
+  return name;
+}
+
+/** Every backup in `dir`, newest first. Files that are not ours (or half-written) are left out. */
+export function listBackupFiles(dir: string): BackupFile[] {
+  if (!existsSync(dir)) return [];
+  const out: BackupFile[] = [];
+  for (const name of readdirSync(dir)) {
+    const parsed = parseBackupName(name);
+    if (!parsed) continue;
+    const st = statSync(join(dir, name), { throwIfNoEntry: false });
+    if (!st?.isFile()) continue;
+    out.push({ name, kind: parsed.kind, at: parsed.at, bytes: st.size, schemaVersion: parsed.schemaVersion });
+  }
+  return out.sort((a, b) => (a.at === b.at ? b.name.localeCompare(a.name) : b.at.localeCompare(a.at)));
+}
+
+/** Deletes the oldest manual and scheduled copies beyond `keep`; returns the names removed. */
+export function pruneGenerations(dir: string, keep: number): string[] {
+  const generations = listBackupFiles(dir).filter((b) => b.kind === 'manual' || b.kind === 'scheduled');
+  const doomed = generations.slice(keep).map((b) => b.name);
+  for (const name of doomed) rmSync(join(dir, name), { force: true });
+  return doomed;
+}
+
+export interface VerifiedBackup {
+  officeId: string;
+  deviceId: string;
+  schemaVersion: number;
+  auditEntries: number;
+}
+
+/**
+ * Checks a copy before it may replace the office database: it opens with the office key, passes
+ * PRAGMA integrity_check, is not from a newer schema, belongs to this office and device, and its
+ * audit chain verifies. Opening sets WAL mode in the file's header, so pass a copy, not the
+ * original backup.
+ */
+export function verifyBackupCopy(
+  file: string,
+  key: Buffer,
+  expect: { officeId: string; deviceId: string; maxSchema: number },
+  nativeBinding?: string,
+): VerifiedBackup {
+  let db: Db;
+  try {
+    db = openEncrypted(file, key, nativeBinding ? { nativeBinding } : {});
+  } catch (e) {
+    if (isAppError(e) && (e.code === 'DB_WRONG_KEY' || e.code === 'DB_PLAINTEXT')) {
+      throw new AppError('BACKUP_UNREADABLE', 'the backup does not open with this office key');
+    }
+    if (isAppError(e) && e.code === 'DB_CORRUPT') throw new AppError('BACKUP_DAMAGED', 'the backup file is damaged');
+    throw new AppError('BACKUP_UNREADABLE', 'the backup could not be opened');
+  }
+  try {
+    let ok: unknown;
+    try {
+      ok = db.pragma('integrity_check', { simple: true });
+    } catch {
+      ok = 'error';
+    }
+    if (ok !== 'ok') throw new AppError('BACKUP_DAMAGED', 'the backup failed the integrity check');
+    const version = schemaVersion(db);
+    if (version > expect.maxSchema) {
+      throw new AppError('BACKUP_TOO_NEW', 'the backup was written by a newer version of the app', {
+        found: version,
+        supported: expect.maxSchema,
+      });
+    }
+    const meta = Object.fromEntries(
+      (db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]),
+    );
+    if (meta.office_id !== expect.officeId || meta.device_id !== expect.deviceId) {
+      throw new AppError('BACKUP_OTHER_OFFICE', 'the backup belongs to another office or machine');
+    }
+    const audit = verifyAudit(db);
+    if (!audit.ok) throw new AppError('BACKUP_AUDIT_BROKEN', 'the backup’s audit trail does not verify', { firstBrokenId: audit.firstBrokenId });
+    return { officeId: meta.office_id, deviceId: meta.device_id, schemaVersion: version, auditEntries: audit.checked };
+  } finally {
+    db.close();
+  }
+}
+
+/** A private copy of `src` beside it (0600, fsynced), to verify and then install. */
+export function copyForRestore(src: string, dest: string): void {
+  rmSync(dest, { force: true });
+  copyFileSync(src, dest);
+  chmodSync(dest, 0o600);
+  fsyncFile(dest);
+}
+
+/**
+ * Keeps `dbPath` aside as `aside` and installs `copy` in its place, so that a crash at any point
+ * leaves an openable office.db: the current file is first hard-linked (or copied) to `aside`, its
+ * (checkpointed, closed) -wal/-shm companions moved beside it, and only then is `copy` renamed
+ * over office.db in one atomic step.
+ */
+export function setAsideAndInstall(dbPath: string, aside: string, copy: string): void {
+  try {
+    linkSync(dbPath, aside);
+  } catch {
+    copyFileSync(dbPath, aside);
+    fsyncFile(aside);
+  }
+  const moved: string[] = [];
+  try {
+    for (const ext of ['-wal', '-shm']) {
+      if (existsSync(dbPath + ext)) {
+        renameSync(dbPath + ext, aside + ext);
+        moved.push(ext);
+      }
+    }
+    renameSync(copy, dbPath);
+  } catch (e) {
+    for (const ext of moved) renameSync(aside + ext, dbPath + ext);
+    rmSync(aside, { force: true });
+    throw e;
+  }
+  fsyncDir(dirname(dbPath));
+  fsyncDir(dirname(aside));
+}
+
+function fsyncFile(file: string): void {
+  const fd = openSync(file, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function fsyncDir(dir: string): void {
+  if (process.platform === 'win32') return;
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }

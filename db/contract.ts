@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { adminChannels } from './channels/admin';
+import { backupChannels } from './channels/backup';
 import { caseloadChannels } from './channels/caseload';
 import { caseworkChannels } from './channels/casework';
 import { contactsChannels } from './channels/contacts';
@@ -15,9 +16,11 @@ import { programsChannels } from './channels/programs';
 import { reportsChannels } from './channels/reports';
 import { searchChannels } from './channels/search';
 import { sessionChannels } from './channels/session';
+import { syncChannels } from './channels/sync';
 import type { ErrorCode } from './errors';
 
 export * from './channels/admin';
+export * from './channels/backup';
 export * from './channels/caseload';
 export * from './channels/casework';
 export * from './channels/contacts';
@@ -27,6 +30,7 @@ export * from './channels/programs';
 export * from './channels/reports';
 export * from './channels/search';
 export * from './channels/session';
+export * from './channels/sync';
 
 export const contract = {
   ...sessionChannels,
@@ -39,6 +43,8 @@ export const contract = {
   ...programsChannels,
   ...pathwaysChannels,
   ...reportsChannels,
+  ...backupChannels,
+  ...syncChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -62,7 +68,7 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorPayl
 export interface Events {
   'session.locked': { reason: 'idle' | 'manual' };
   /** Long work (creating the demo office, later imports and reports) reports how far it is. */
-  progress: { task: 'demo' | 'report'; done: number; total: number };
+  progress: { task: 'demo' | 'report' | 'sync'; done: number; total: number };
 }
 export type EventName = keyof Events;
 export const EVENTS: EventName[] = ['session.locked', 'progress'];

@@ -30,6 +30,7 @@ import { getSettings } from './services/settings';
 import { addUser, findUser } from './services/users';
 import { requireShell, type ShellPort } from './shell';
 import { HybridClock } from './sync/hlc';
+import { createIdentity } from './sync/identity';
 import type { ServiceContext } from './write';
 
 export interface CoreOptions {
@@ -124,7 +125,10 @@ export class OfficeCore {
     }
   }
 
-  async setup(input: ParsedInputOf<'session.setup'>, opts: { demo?: boolean } = {}): Promise<{ recoveryCode: string; user: SessionUser }> {
+  async setup(
+    input: ParsedInputOf<'session.setup'>,
+    opts: { demo?: boolean; join?: boolean } = {},
+  ): Promise<{ recoveryCode: string; user: SessionUser }> {
     if (existsSync(this.paths.db) || existsSync(this.paths.slots)) {
       throw new AppError('OFFICE_EXISTS', 'an office database already exists here');
     }
@@ -148,6 +152,16 @@ export class OfficeCore {
         meta.run('created_at', at);
         meta.run('demo', opts.demo ? '1' : '0');
         appendAudit(db!, { actor: SYSTEM_ACTOR, deviceId, action: 'office.setup', at, entity: null, entityId: null });
+        // Sync keys: the office machine is the office; a joining laptop learns its office at enrolment.
+        if (!opts.demo) {
+          createIdentity(db!, {
+            deviceId,
+            role: opts.join ? 'laptop' : 'office',
+            officeId: opts.join ? null : officeId,
+            officeName: opts.join ? null : input.officeName,
+            at,
+          });
+        }
       })();
       writeSlots(this.paths.slots, {
         format: 'hogo-case-keyslots',
@@ -162,7 +176,7 @@ export class OfficeCore {
       const admin = await addUser(
         bootstrap,
         keys,
-        { login: input.adminLogin, displayName: input.adminDisplayName, role: 'administrator', passphrase: input.passphrase },
+        { login: input.adminLogin, displayName: input.adminDisplayName, role: opts.join ? 'officer' : 'administrator', passphrase: input.passphrase },
         { bootstrap: true },
       );
       db.close();
@@ -176,6 +190,25 @@ export class OfficeCore {
       for (const f of [this.paths.db, `${this.paths.db}-wal`, `${this.paths.db}-shm`, this.paths.slots]) rmSync(f, { force: true });
       throw e;
     }
+  }
+
+  /** A laptop's first run: its own encrypted store and one local officer, until enrolment binds it to the office. */
+  join(input: ParsedInputOf<'session.join'>): Promise<{ recoveryCode: string; user: SessionUser }> {
+    return this.setup(
+      { officeName: input.officeName, adminLogin: input.login, adminDisplayName: input.displayName, passphrase: input.passphrase },
+      { join: true },
+    );
+  }
+
+  /**
+   * After enrolment the laptop's local user has become the office's user (same id, login, name,
+   * role): the open session acts as them from now on.
+   */
+  rebindSessionUser(user: SessionUser, officeName: string): void {
+    const s = this.requireSession();
+    s.user = user;
+    s.officeName = officeName;
+    s.ctx = { ...s.ctx, actor: { userId: user.id, login: user.login, role: user.role } };
   }
 
   async unlock(input: ParsedInputOf<'session.unlock'>): Promise<SessionUser> {
@@ -264,18 +297,71 @@ export class OfficeCore {
     return this.requireSession().keys;
   }
 
+  /** The better_sqlite3.node build the core opens files with (restore verifies a copy with it). */
+  nativeBinding(): string | undefined {
+    return this.opts.nativeBinding;
+  }
+
+  /** Pushes an event to the window (progress of long work: reports, sync export and import). */
+  emit<E extends EventName>(event: E, payload: Events[E]): void {
+    this.opts.onEvent?.(event, payload);
+  }
+
   /** The shell's dialogs and printing; a clear error where none is attached. */
   shell(): ShellPort {
     return requireShell(this.opts.shell);
   }
 
-  /** Pushes an event to the renderer (progress of long work such as reports). */
-  emit<E extends EventName>(event: E, payload: Events[E]): void {
-    this.opts.onEvent?.(event, payload);
-  }
-
   isUnlocked(): boolean {
     return this.session !== null;
+  }
+
+  /**
+   * Restore: checkpoints and closes the open database, lets `swap` replace the files, then opens
+   * the result with the same key for the same user. `prepare` runs on the reopened database before
+   * the session's context (and its clock) is rebuilt, so what it writes (a carried-forward sequence
+   * number and clock floor, the audit entry) is seen by every later write. If the user no longer
+   * exists or is disabled in the restored database, the office is left locked.
+   */
+  swapDatabase(swap: (dbPath: string) => void, prepare: (db: Db, deviceId: string) => void): void {
+    const s = this.requireSession();
+    s.db.pragma('wal_checkpoint(TRUNCATE)');
+    s.db.close();
+    const key = s.keys.dbKey;
+    let swapError: unknown = null;
+    try {
+      swap(this.paths.db);
+    } catch (e) {
+      swapError = e;
+    }
+    let db: Db;
+    try {
+      db = this.openDb(key);
+    } catch (e) {
+      key.fill(0);
+      this.session = null;
+      this.opts.onEvent?.('session.locked', { reason: 'manual' });
+      throw swapError ?? e;
+    }
+    if (swapError) {
+      s.db = db;
+      s.ctx = this.context(db, s.ctx.deviceId, s.ctx.actor);
+      throw swapError;
+    }
+    try {
+      const deviceId = (db.prepare("SELECT value FROM meta WHERE key = 'device_id'").get() as { value: string }).value;
+      prepare(db, deviceId);
+      const user = findUser(this.context(db, deviceId, SYSTEM_ACTOR), s.user.id);
+      if (!user?.active) throw new AppError('USER_DISABLED', 'the signed-in user is not active in the restored database');
+      s.db = db;
+      s.ctx = this.context(db, deviceId, s.ctx.actor);
+    } catch (e) {
+      db.close();
+      key.fill(0);
+      this.session = null;
+      this.opts.onEvent?.('session.locked', { reason: 'manual' });
+      throw e;
+    }
   }
 
   private requireSession(): Session {
@@ -376,5 +462,9 @@ function lastHlc(db: Db, deviceId: string): string | null {
   const r = db.prepare('SELECT hlc FROM change_log WHERE device_id = ? ORDER BY seq DESC LIMIT 1').get(deviceId) as
     | { hlc: string }
     | undefined;
+  // After a restore, meta.hlc_floor is the newest stamp the replaced database had issued: peers
+  // may have seen it, so this device's clock must not go back behind it.
+  const floor = db.prepare("SELECT value FROM meta WHERE key = 'hlc_floor'").get() as { value: string } | undefined;
+  if (floor && (!r || floor.value > r.hlc)) return floor.value;
   return r?.hlc ?? null;
 }

@@ -2,7 +2,7 @@ import { appendAudit, type Actor } from './audit';
 import { canonicalJson } from './canonical';
 import type { Db } from './open';
 import { stmt } from './statements';
-import type { HybridClock } from './sync/hlc';
+import { formatHlc, parseHlc, type HybridClock } from './sync/hlc';
 
 /** What every service call runs with: the open database and who is acting, on which device. */
 export interface ServiceContext {
@@ -43,7 +43,8 @@ export class Tx {
     const cols = Object.keys(row).map(ident);
     stmt(this.ctx.db, `INSERT INTO ${ident(entity)} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`)
       .run(row);
-    for (const c of cols) if (c !== 'id') this.op(entity, row.id, c, row[c] ?? null);
+    // A new row has no field clocks yet: nothing to look up.
+    for (const c of cols) if (c !== 'id') this.op(entity, row.id, c, row[c] ?? null, false);
     appendAudit(this.ctx.db, this.auditBase(entity, row.id, null, row));
   }
 
@@ -57,7 +58,7 @@ export class Tx {
     if (changed.length === 0) return before;
     stmt(this.ctx.db, `UPDATE ${ident(entity)} SET ${changed.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`)
       .run({ ...Object.fromEntries(changed.map((c) => [c, patch[c] ?? null])), id });
-    for (const c of changed) this.op(entity, id, c, patch[c] ?? null);
+    for (const c of changed) this.op(entity, id, c, patch[c] ?? null, true);
     appendAudit(
       this.ctx.db,
       this.auditBase(
@@ -70,6 +71,18 @@ export class Tx {
     return before;
   }
 
+  /**
+   * Sets one field and logs the op even when the value does not change: a person's decision (a
+   * resolved sync conflict) must reach the other devices, where it settles their copy of the conflict.
+   */
+  assert(entity: string, id: string, field: string, value: Scalar): void {
+    const before = stmt(this.ctx.db, `SELECT ${ident(field)} AS v FROM ${ident(entity)} WHERE id = ?`).get(id) as { v: Scalar } | undefined;
+    if (!before) throw new Error(`${entity} row not found`);
+    stmt(this.ctx.db, `UPDATE ${ident(entity)} SET ${ident(field)} = ? WHERE id = ?`).run(value, id);
+    this.op(entity, id, field, value, true);
+    appendAudit(this.ctx.db, this.auditBase(entity, id, { [field]: before.v }, { [field]: value }));
+  }
+
   /** Records an audited event that changes no row (a passphrase reset, an export). */
   event(entity: string | null, entityId: string | null, detail: Record<string, unknown> | null = null): void {
     appendAudit(this.ctx.db, { ...this.auditBase(entity, entityId, null, detail) });
@@ -80,9 +93,36 @@ export class Tx {
       .run(String(this.seq));
   }
 
-  private op(entity: string, rowId: string, field: string, value: Scalar): void {
-    stmt(this.ctx.db, 'INSERT INTO change_log (device_id, seq, hlc, entity, row_id, field, value) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(this.ctx.deviceId, this.seq, this.ctx.clock.now(), entity, rowId, field, canonicalJson(value));
+  /**
+   * One change-log op plus the field's winning clock. base is the clock of the value overwritten,
+   * so a receiver can tell an informed edit from a concurrent one. A local edit always wins
+   * locally: when the current winner's HLC is ahead of ours (an op from a device whose clock runs
+   * ahead, which db/sync/merge.ts does not let advance our clock), this op's HLC is placed just
+   * after it, so every device orders the two the same way.
+   */
+  private op(entity: string, rowId: string, field: string, value: Scalar, existing: boolean): void {
+    const db = this.ctx.db;
+    let hlc = this.ctx.clock.now();
+    let base: string | null = null;
+    if (existing) {
+      const w = stmt(db, 'SELECT hlc FROM field_clock WHERE entity = ? AND row_id = ? AND field = ?').get(entity, rowId, field) as
+        | { hlc: string }
+        | undefined;
+      if (w) {
+        base = w.hlc;
+        if (hlc <= w.hlc) {
+          const ahead = parseHlc(w.hlc);
+          hlc = formatHlc({ ms: ahead.ms, counter: ahead.counter + 1, device: this.ctx.deviceId });
+        }
+      }
+    }
+    stmt(db, 'INSERT INTO change_log (device_id, seq, hlc, base, entity, row_id, field, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(this.ctx.deviceId, this.seq, hlc, base, entity, rowId, field, canonicalJson(value));
+    stmt(
+      db,
+      `INSERT INTO field_clock (entity, row_id, field, hlc, device, seq, base) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (entity, row_id, field) DO UPDATE SET hlc = excluded.hlc, device = excluded.device, seq = excluded.seq, base = excluded.base`,
+    ).run(entity, rowId, field, hlc, this.ctx.deviceId, this.seq, base);
     this.seq += 1;
   }
 

@@ -19,16 +19,22 @@ import {
 import { IPC_EVENT_PREFIX } from '../db/contract';
 import { fillDemoOffice } from '../db/demo/office';
 import { OfficeHost } from '../db/office-host';
+import { scheduleForCore, TICK_MS, type SyncScheduler } from '../db/sync/schedule';
 import { makeFrameCheck, registerIpc } from './ipc';
 import { installAppProtocol, registerAppScheme } from './protocol';
 import { electronShellPort } from './shell-port';
 import { APP_ENTRY_URL, denyAllPermissions, hardenWebContents, isAppUrl, isSafeExternalUrl } from './security';
 
 const IDLE_CHECK_MS = 15_000;
+/** The export at quit may take this long before the app quits anyway. */
+const QUIT_EXPORT_MS = 20_000;
 
 let mainWindow: BrowserWindow | null = null;
 let core: OfficeHost | null = null;
 let idleTimer: NodeJS.Timeout | null = null;
+let scheduler: SyncScheduler | null = null;
+let scheduleTimer: NodeJS.Timeout | null = null;
+let quitExportStarted = false;
 
 function fatal(title: string, message: string): void {
   dialog.showErrorBox(title, message);
@@ -118,6 +124,10 @@ function shutdown(): void {
     clearInterval(idleTimer);
     idleTimer = null;
   }
+  if (scheduleTimer !== null) {
+    clearInterval(scheduleTimer);
+    scheduleTimer = null;
+  }
   if (core !== null) {
     const c = core;
     core = null;
@@ -127,6 +137,21 @@ function shutdown(): void {
       console.error('hogo-case: closing the office database failed');
     }
   }
+}
+
+/** Quitting while unlocked first writes one last sync export (bounded in time), then quits. */
+function onBeforeQuit(event: { preventDefault: () => void }): void {
+  const s = scheduler;
+  if (quitExportStarted || s === null || core === null || !core.real.isUnlocked()) {
+    shutdown();
+    return;
+  }
+  event.preventDefault();
+  quitExportStarted = true;
+  const timeout = new Promise<void>((resolve) => setTimeout(resolve, QUIT_EXPORT_MS));
+  void Promise.race([s.atQuit().then(() => undefined), timeout])
+    .catch(() => console.error('hogo-case: the export at quit failed'))
+    .finally(() => app.quit());
 }
 
 async function onReady(): Promise<void> {
@@ -163,6 +188,10 @@ async function onReady(): Promise<void> {
   }
   core = host;
   idleTimer = setInterval(() => core?.checkIdle(), IDLE_CHECK_MS);
+  // Scheduled sync export and backups (db/sync/schedule.ts) for the real office, never the demo.
+  const schedule = scheduleForCore(host.real);
+  scheduler = schedule;
+  scheduleTimer = setInterval(() => void schedule.tick(), TICK_MS);
 
   denyAllPermissions(session.defaultSession);
   installAppProtocol(session.defaultSession.protocol, path.join(__dirname, '..', 'renderer'));
@@ -201,7 +230,7 @@ function main(): void {
     hardenWebContents(contents, (url) => (isSafeExternalUrl(url) ? shell.openExternal(url) : undefined));
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', shutdown);
+  app.on('before-quit', onBeforeQuit);
   app.on('activate', () => {
     if (core !== null && BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
   });

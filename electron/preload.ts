@@ -15,8 +15,9 @@ export const IPC_PREFIX: typeof ContractPrefix = 'api:';
 export const IPC_EVENT_PREFIX: typeof ContractEventPrefix = 'event:';
 export const EVENTS: readonly EventName[] = ['session.locked', 'progress'];
 
-// domain.action in camelCase (e.g. vpoReports.record); main checks the name against the contract.
-const CHANNEL_NAME = /^[a-z][A-Za-z]*\.[a-z][A-Za-z]*$/;
+// domain.action or domain.topic.action in camelCase (e.g. vpoReports.record, sync.settings.update);
+// main checks the name against the contract.
+const CHANNEL_NAME = /^[a-z][A-Za-z]*(\.[a-z][A-Za-z]*){1,2}$/;
 
 export function buildBridge(ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>): Bridge {
   return {

@@ -57,6 +57,18 @@ export const sessionChannels = {
       })
       .strict(),
   ),
+  /** A laptop's first run: a local encrypted store for one officer, who then enrols with the office. */
+  'session.join': channel<{ recoveryCode: string; user: SessionUser }>()(
+    z
+      .object({
+        /** Shown on the lock screen until enrolment replaces it with the office's name. */
+        officeName: z.string().trim().min(1).max(120).default('未登録の端末'),
+        login,
+        displayName,
+        passphrase,
+      })
+      .strict(),
+  ),
   'session.unlock': channel<SessionUser>()(z.object({ login, passphrase }).strict()),
   'session.recover': channel<SessionUser>()(
     z.object({ login, recoveryCode: z.string().min(1).max(200), newPassphrase: passphrase }).strict(),

@@ -6,6 +6,7 @@ import { workEn } from './work.en';
 import { familiesEn } from './families.en';
 import { programsEn } from './programs.en';
 import { reportsEn } from './reports.en';
+import { backupAuditEn, syncEn, syncErrorsEn } from './sync';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -214,6 +215,7 @@ export const en: Messages = {
     device: 'Device',
   },
   auditActions: {
+    ...backupAuditEn.actions,
     office_setup: 'Office set up',
     session_unlock: 'Signed in',
     session_recover: 'Signed in with recovery code',
@@ -229,6 +231,7 @@ export const en: Messages = {
     settings_update: 'Settings changed',
   },
   auditEntities: {
+    ...backupAuditEn.entities,
     users: 'User',
     settings: 'Setting',
   },
@@ -299,6 +302,7 @@ export const en: Messages = {
     INVALID_STATE: 'This cannot be done in the record’s current state (for example, a closed case or a cancelled appointment). Reopen the page to see the latest state.',
     OVERLAP: 'The period overlaps an existing record. Check the dates.',
     OVER_CAPACITY: 'This would go over the capacity. Choose another session or review the capacity.',
+    ...syncErrorsEn,
     INTERNAL: 'Something unexpected went wrong. Try again; if it keeps happening, contact your system administrator.',
   },
   errorVariants: {
@@ -332,4 +336,5 @@ export const en: Messages = {
   ...familiesEn,
   ...programsEn,
   ...reportsEn,
+  ...syncEn,
 };

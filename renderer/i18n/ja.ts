@@ -6,6 +6,7 @@ import { workJa } from './work.ja';
 import { familiesJa } from './families.ja';
 import { programsJa } from './programs.ja';
 import { reportsJa } from './reports.ja';
+import { backupAuditJa, syncJa, syncErrorsJa } from './sync';
 
 export const ja = {
   app: {
@@ -211,6 +212,7 @@ export const ja = {
     device: '端末',
   },
   auditActions: {
+    ...backupAuditJa.actions,
     office_setup: '事務所の初期設定',
     session_unlock: 'サインイン',
     session_recover: '回復コードでサインイン',
@@ -226,6 +228,7 @@ export const ja = {
     settings_update: '設定変更',
   },
   auditEntities: {
+    ...backupAuditJa.entities,
     users: 'ユーザー',
     settings: '設定',
   },
@@ -296,6 +299,7 @@ export const ja = {
     INVALID_STATE: '現在の状態ではこの操作はできません（例：終了した事件、取り消し済みの予定）。画面を開き直して最新の状態を確認してください。',
     OVERLAP: '期間が既存の記録と重なっています。日付を確認してください。',
     OVER_CAPACITY: '定員を超えるため登録できません。別の回を選ぶか、定員を見直してください。',
+    ...syncErrorsJa,
     INTERNAL: '予期しないエラーが発生しました。もう一度お試しください。繰り返す場合はシステム担当者に連絡してください。',
   },
   errorVariants: {
@@ -329,4 +333,5 @@ export const ja = {
   ...familiesJa,
   ...programsJa,
   ...reportsJa,
+  ...syncJa,
 } as const;

@@ -120,3 +120,10 @@ if (process.env.BENCH_REPORTS !== '0') {
   const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(new URL('./reports.ts', import.meta.url))], { stdio: 'inherit' });
   if (r.status !== 0) process.exitCode = r.status ?? 1;
 }
+
+// The sync benchmark (export and import of ~1M ops, against a raw batched insert), in its own
+// process. BENCH_SYNC=0 skips it.
+if (process.env.BENCH_SYNC !== '0') {
+  const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(new URL('./sync.ts', import.meta.url))], { stdio: 'inherit' });
+  if (r.status !== 0) process.exitCode = r.status ?? 1;
+}

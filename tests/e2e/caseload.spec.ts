@@ -313,7 +313,7 @@ for (const lang of LANGS) {
       await expect(page.getByText(contactLine)).toBeVisible();
 
       // Back to the dashboard: the same sort, and the table has the focus on Yamada again.
-      await page.getByRole('button', { name: m.people.back }).click();
+      await page.getByRole('button', { name: m.people.back, exact: true }).click();
       await expect(grid).toBeFocused();
       await expect(await activeRow(page, grid)).toContainText(YAMADA);
       await expect(grid.getByRole('columnheader', { name: m.caseload.cols.endDate })).toHaveAttribute('aria-sort', 'ascending');

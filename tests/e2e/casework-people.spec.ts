@@ -312,7 +312,7 @@ for (const lang of LANGS) {
       await expect(page.getByRole('tab', { name: m.person.tabs.history })).toHaveAttribute('aria-selected', 'true');
 
       // Header search: "/" focuses it; kana finds the person; Enter opens the page.
-      await page.getByRole('button', { name: m.people.back }).click();
+      await page.getByRole('button', { name: m.people.back, exact: true }).click();
       await expect(heading(page, m.people.title)).toBeVisible();
       const search = page.getByRole('combobox', { name: m.headerSearch.label });
       await page.keyboard.press('/');

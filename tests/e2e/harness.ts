@@ -4,7 +4,7 @@
  * the same contract the Electron preload exposes. Any request outside the app origin, any console
  * error and any uncaught page error fails the test.
  */
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join, resolve, sep } from 'node:path';
@@ -89,150 +89,205 @@ function serveFile(pathname: string): { status: number; body: Buffer; type: stri
   return { status: 200, body: readFileSync(file), type: TYPES[extname(file)] ?? 'application/octet-stream' };
 }
 
-export const test = base.extend<{ harness: Harness } & Options>({
-  prepareDataDir: [null, { option: true }],
+/**
+ * One app instance: a real OfficeHost on its own temp data folder, bridged into `page`. The
+ * `harness` fixture makes one on the test's page; `instances` makes more, each in its own browser
+ * context (the sync tests run an office and two laptops side by side).
+ */
+async function startInstance(
+  page: Page,
+  opts: { prepareDataDir: Options['prepareDataDir']; clock?: Clock },
+): Promise<{ harness: Harness; problems: string[]; close: () => Promise<void> }> {
+  if (!existsSync(join(DIST, 'index.html'))) {
+    throw new Error('dist/renderer is missing: run `npm run build:renderer` first (npm run test:e2e does)');
+  }
+  mkdirSync(SHOTS, { recursive: true });
+  const dataDir = mkdtempSync(join(tmpdir(), 'hogo-e2e-'));
+  await opts.prepareDataDir?.run(dataDir);
 
-  harness: async ({ page, prepareDataDir }, use, testInfo) => {
-    if (!existsSync(join(DIST, 'index.html'))) {
-      throw new Error('dist/renderer is missing: run `npm run build:renderer` first (npm run test:e2e does)');
-    }
-    mkdirSync(SHOTS, { recursive: true });
-    const dataDir = mkdtempSync(join(tmpdir(), 'hogo-e2e-'));
-    await prepareDataDir?.run(dataDir);
+  const problems: string[] = [];
+  let t = Date.now();
+  const clock: Clock = opts.clock ?? { now: () => t, advance: (ms) => void (t += ms) };
+  const events: Harness['events'] = [];
+  let delivery: Promise<void> = Promise.resolve();
 
-    const problems: string[] = [];
-    let t = Date.now();
-    const clock: Clock = { now: () => t, advance: (ms) => void (t += ms) };
-    const events: Harness['events'] = [];
-    let delivery: Promise<void> = Promise.resolve();
+  const downloads = mkdtempSync(join(tmpdir(), 'hogo-e2e-saved-'));
+  const saved: string[] = [];
+  const picks: string[][] = [];
+  const folders: string[] = [];
+  const shell: ShellPort = {
+    saveFile: async (name, bytes) => {
+      const file = join(downloads, basename(name));
+      writeFileAtomic(file, bytes);
+      saved.push(file);
+      return file;
+    },
+    // Chromium's PDF of the page the test is looking at: what printToPDF gives in Electron.
+    printPage: async () => new Uint8Array(await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true })),
+    pickFiles: async () => picks.shift() ?? [],
+    chooseFolder: async () => folders.shift() ?? null,
+  };
 
-    const downloads = mkdtempSync(join(tmpdir(), 'hogo-e2e-saved-'));
-    const saved: string[] = [];
-    const picks: string[][] = [];
-    const folders: string[] = [];
-    const shell: ShellPort = {
-      saveFile: async (name, bytes) => {
-        const file = join(downloads, basename(name));
-        writeFileAtomic(file, bytes);
-        saved.push(file);
-        return file;
-      },
-      // Chromium's PDF of the page the test is looking at: what printToPDF gives in Electron.
-      printPage: async () => new Uint8Array(await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true })),
-      pickFiles: async () => picks.shift() ?? [],
-      chooseFolder: async () => folders.shift() ?? null,
-    };
-
-    const host = new OfficeHost(
-      {
-        dataDir,
-        shell,
-        kdf: TEST_KDF,
-        now: clock.now,
-        onEvent: <E extends EventName>(event: E, payload: Events[E]) => {
-          events.push({ event, payload });
-          const json = JSON.parse(JSON.stringify(payload)) as unknown;
-          delivery = delivery
-            .then(() =>
-              page.evaluate(([e, p]) => (globalThis as unknown as PageGlobals).__hogoEmit(e, p), [event, json] as const),
-            )
-            .catch((err: unknown) => {
-              if (!page.isClosed()) problems.push(`event delivery failed: ${String(err)}`);
-            });
-        },
-      },
-      (demo, scale, progress) => fillDemoOffice(demo, scale, progress).then(() => undefined),
-    );
-    const core = host.real;
-    const dispatch = host.dispatch;
-
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-    });
-    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-    page.on('request', (req) => {
-      const url = req.url();
-      if (!url.startsWith(`${APP_ORIGIN}/`) && !url.startsWith('data:')) problems.push(`request outside the app: ${url}`);
-    });
-
-    await page.route('**/*', async (route) => {
-      const url = new URL(route.request().url());
-      if (url.origin !== APP_ORIGIN) {
-        await route.abort('blockedbyclient');
-        return;
-      }
-      const { status, body, type } = serveFile(url.pathname);
-      if (status !== 200) problems.push(`missing app file: ${url.pathname}`);
-      // The same CSP header the app:// protocol sends, on top of the page's own meta tag.
-      await route.fulfill({ status, body, contentType: type, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } });
-    });
-
-    // JSON round trips keep what crosses the bridge to what IPC could carry.
-    await page.exposeFunction('__hogoInvoke', async (channel: string, input: unknown) =>
-      JSON.parse(JSON.stringify(await dispatch(channel, input))) as unknown,
-    );
-    await page.addInitScript(() => {
-      type Listener = (payload: unknown) => void;
-      const w = globalThis as unknown as PageGlobals;
-      const listeners = new Map<string, Set<Listener>>();
-      const api = Object.freeze({
-        invoke: (channel: string, input: unknown) => w.__hogoInvoke(channel, input),
-        on: (event: string, listener: Listener) => {
-          const set = listeners.get(event) ?? new Set<Listener>();
-          listeners.set(event, set);
-          set.add(listener);
-          return () => void set.delete(listener);
-        },
-      });
-      Object.defineProperty(globalThis, 'api', { value: api, writable: false, configurable: false });
-      Object.defineProperty(globalThis, '__hogoEmit', {
-        value: (event: string, payload: unknown) => {
-          for (const l of listeners.get(event) ?? []) l(payload);
-        },
-        writable: false,
-        configurable: false,
-      });
-    });
-
-    const harness: Harness = {
-      page,
-      core,
-      clock,
+  const host = new OfficeHost(
+    {
       dataDir,
-      events,
-      downloads,
-      saved,
-      queuePicks: (paths) => void picks.push(paths),
-      queueFolder: (path) => void folders.push(path),
-      open: async () => {
-        await page.goto(`${APP_ORIGIN}/index.html`);
+      shell,
+      kdf: TEST_KDF,
+      now: clock.now,
+      onEvent: <E extends EventName>(event: E, payload: Events[E]) => {
+        events.push({ event, payload });
+        const json = JSON.parse(JSON.stringify(payload)) as unknown;
+        delivery = delivery
+          .then(() =>
+            page.evaluate(([e, p]) => (globalThis as unknown as PageGlobals).__hogoEmit(e, p), [event, json] as const),
+          )
+          .catch((err: unknown) => {
+            if (!page.isClosed()) problems.push(`event delivery failed: ${String(err)}`);
+          });
       },
-      flushEvents: async () => {
-        let seen: Promise<void>;
-        do {
-          seen = delivery;
-          await seen;
-        } while (seen !== delivery);
-      },
-      shot: async (name, opts) => {
-        // Let the caret/fonts settle so the picture shows the page as a person sees it.
-        await page.evaluate(() => (globalThis as unknown as PageGlobals).document.fonts.ready.then(() => undefined));
-        await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: !opts?.viewportOnly });
-      },
-    };
+    },
+    (demo, scale, progress) => fillDemoOffice(demo, scale, progress).then(() => undefined),
+  );
+  const core = host.real;
+  const dispatch = host.dispatch;
 
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('request', (req) => {
+    const url = req.url();
+    if (!url.startsWith(`${APP_ORIGIN}/`) && !url.startsWith('data:')) problems.push(`request outside the app: ${url}`);
+  });
+
+  await page.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== APP_ORIGIN) {
+      await route.abort('blockedbyclient');
+      return;
+    }
+    const { status, body, type } = serveFile(url.pathname);
+    if (status !== 200) problems.push(`missing app file: ${url.pathname}`);
+    // The same CSP header the app:// protocol sends, on top of the page's own meta tag.
+    await route.fulfill({ status, body, contentType: type, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } });
+  });
+
+  // JSON round trips keep what crosses the bridge to what IPC could carry.
+  await page.exposeFunction('__hogoInvoke', async (channel: string, input: unknown) =>
+    JSON.parse(JSON.stringify(await dispatch(channel, input))) as unknown,
+  );
+  await page.addInitScript(() => {
+    type Listener = (payload: unknown) => void;
+    const w = globalThis as unknown as PageGlobals;
+    const listeners = new Map<string, Set<Listener>>();
+    const api = Object.freeze({
+      invoke: (channel: string, input: unknown) => w.__hogoInvoke(channel, input),
+      on: (event: string, listener: Listener) => {
+        const set = listeners.get(event) ?? new Set<Listener>();
+        listeners.set(event, set);
+        set.add(listener);
+        return () => void set.delete(listener);
+      },
+    });
+    Object.defineProperty(globalThis, 'api', { value: api, writable: false, configurable: false });
+    Object.defineProperty(globalThis, '__hogoEmit', {
+      value: (event: string, payload: unknown) => {
+        for (const l of listeners.get(event) ?? []) l(payload);
+      },
+      writable: false,
+      configurable: false,
+    });
+  });
+
+  const harness: Harness = {
+    page,
+    core,
+    clock,
+    dataDir,
+    events,
+    downloads,
+    saved,
+    queuePicks: (paths) => void picks.push(paths),
+    queueFolder: (path) => void folders.push(path),
+    open: async () => {
+      await page.goto(`${APP_ORIGIN}/index.html`);
+    },
+    flushEvents: async () => {
+      let seen: Promise<void>;
+      do {
+        seen = delivery;
+        await seen;
+      } while (seen !== delivery);
+    },
+    shot: async (name, opts) => {
+      // Let the caret/fonts settle so the picture shows the page as a person sees it.
+      await page.evaluate(() => (globalThis as unknown as PageGlobals).document.fonts.ready.then(() => undefined));
+      await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: !opts?.viewportOnly });
+    },
+  };
+
+  const close = async () => {
     try {
-      await use(harness);
-      await harness.flushEvents();
-    } finally {
       host.close();
       await harness.flushEvents();
+    } finally {
       rmSync(dataDir, { recursive: true, force: true });
       rmSync(downloads, { recursive: true, force: true });
     }
-    if (problems.length > 0) {
-      await testInfo.attach('harness-problems', { body: problems.join('\n'), contentType: 'text/plain' });
+  };
+  return { harness, problems, close };
+}
+
+/** More app instances for one test, each in its own browser context with its own data folder. */
+export interface Instances {
+  /** Starts an instance; `clock` lets several share one fake time. Its page is not loaded yet (call open()). */
+  start: (name: string, opts?: { clock?: Clock }) => Promise<Harness>;
+}
+
+export const test = base.extend<{ harness: Harness; instances: Instances } & Options>({
+  prepareDataDir: [null, { option: true }],
+
+  harness: async ({ page, prepareDataDir }, use, testInfo) => {
+    const instance = await startInstance(page, { prepareDataDir });
+    try {
+      await use(instance.harness);
+      await instance.harness.flushEvents();
+    } finally {
+      await instance.close();
     }
+    if (instance.problems.length > 0) {
+      await testInfo.attach('harness-problems', { body: instance.problems.join('\n'), contentType: 'text/plain' });
+    }
+    expect(instance.problems, 'requests outside the app, console errors or page errors').toEqual([]);
+  },
+
+  instances: async ({ browser, viewport, locale, timezoneId }, use, testInfo) => {
+    const started: { name: string; context: BrowserContext; instance: Awaited<ReturnType<typeof startInstance>> }[] = [];
+    const instances: Instances = {
+      start: async (name, opts) => {
+        const context = await browser.newContext({
+          viewport,
+          ...(locale ? { locale } : {}),
+          ...(timezoneId ? { timezoneId } : {}),
+        });
+        const page = await context.newPage();
+        const instance = await startInstance(page, { prepareDataDir: null, ...(opts?.clock ? { clock: opts.clock } : {}) });
+        started.push({ name, context, instance });
+        return instance.harness;
+      },
+    };
+    const problems: string[] = [];
+    try {
+      await use(instances);
+      for (const s of started) await s.instance.harness.flushEvents();
+    } finally {
+      for (const s of started) {
+        await s.instance.close();
+        await s.context.close();
+        problems.push(...s.instance.problems.map((p) => `${s.name}: ${p}`));
+      }
+    }
+    if (problems.length > 0) await testInfo.attach('harness-problems', { body: problems.join('\n'), contentType: 'text/plain' });
     expect(problems, 'requests outside the app, console errors or page errors').toEqual([]);
   },
 });

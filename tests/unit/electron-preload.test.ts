@@ -80,7 +80,7 @@ describe('preload bridge', () => {
     ['an already prefixed name', 'api:session.status'],
     ['an event channel', 'event:session.locked'],
     ['a name without a dot', 'status'],
-    ['a name with two dots', 'session.status.x'],
+    ['a name with three dots', 'session.status.x.y'],
     ['a name starting with a capital', 'Session.status'],
     ['a path-like name', 'session.status/../x'],
     ['an empty name', ''],

@@ -11,6 +11,7 @@ import { useFieldErrors } from '../../components/useFieldErrors';
 import { PageHeading } from '../../components/PageHeading';
 import { useErrorText } from '../../i18n/useFormat';
 import { DemoOffer } from './DemoOffer';
+import { JoinOffer, JoinScreen } from './JoinScreen';
 import { isValidLogin, normalizeLogin, passphraseProblem } from './validation';
 
 type FieldName = 'officeName' | 'login' | 'displayName' | 'passphrase' | 'confirm';
@@ -33,6 +34,7 @@ export function SetupScreen({
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const { errors, setErrors, bind } = useFieldErrors<FieldName>();
+  const [joining, setJoining] = useState(false);
   const refs = {
     officeName: useRef<HTMLInputElement>(null),
     login: useRef<HTMLInputElement>(null),
@@ -76,10 +78,12 @@ export function SetupScreen({
     setup.mutate();
   }
 
+  if (joining) return <JoinScreen policy={policy} onDone={onDone} onBack={() => setJoining(false)} />;
   return (
     <AuthLayout wide>
       <PageHeading>{t('setup.title')}</PageHeading>
       <p className="lead">{t('setup.intro')}</p>
+      <JoinOffer onJoin={() => setJoining(true)} />
       <form onSubmit={submit} noValidate className="stack">
         <fieldset>
           <legend>{t('setup.officeSection')}</legend>

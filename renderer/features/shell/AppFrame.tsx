@@ -19,6 +19,11 @@ import { WorkListsPage } from '../work/WorkListsPage';
 import { SupportOrgsPage } from '../supportlinks/SupportOrgsPage';
 import { DrillPage } from '../reports/DrillPage';
 import { ReportsPage } from '../reports/ReportsPage';
+import { BackupPage } from '../backup/BackupPage';
+import { ConflictsPage } from '../conflicts/ConflictsPage';
+import { SyncPage } from '../sync/SyncPage';
+import { SyncStatusBar } from '../sync/SyncStatusBar';
+import { startRoute } from '../sync/handoff';
 import { AppHeader } from './AppHeader';
 import { NavigationContext, navPageOf, pageLabelKey, pagesFor, type Navigation, type PageId, type Route } from './pages';
 
@@ -32,7 +37,7 @@ export function AppFrame() {
   const { status, lock } = useSession();
   const pages = pagesFor(status.user.role);
   // A stack of routes, so a page opened from another (a person from the search) has Back.
-  const [stack, setStack] = useState<Route[]>([{ page: 'dashboard' }]);
+  const [stack, setStack] = useState<Route[]>(() => [startRoute() ?? { page: 'dashboard' }]);
   const [locking, setLocking] = useState(false);
   const top = stack[stack.length - 1] ?? { page: 'dashboard' };
   const route: Route = pages.includes(navPageOf(top)) ? top : { page: 'dashboard' };
@@ -120,8 +125,12 @@ export function AppFrame() {
             {route.page === 'users' ? <UsersPage /> : null}
             {route.page === 'audit' ? <AuditPage /> : null}
             {route.page === 'settings' ? <SettingsPage /> : null}
+            {route.page === 'sync' ? <SyncPage /> : null}
+            {route.page === 'conflicts' ? <ConflictsPage /> : null}
+            {route.page === 'backup' ? <BackupPage /> : null}
           </main>
         </div>
+        <SyncStatusBar />
       </div>
     </NavigationContext>
   );

@@ -2,12 +2,12 @@ import { createContext, useContext } from 'react';
 import type { DrillTarget, Role } from '../../../db/contract';
 import type { ReportQuery } from '../reports/period';
 
-export type PageId = 'employers' | 'workLists' | 'supportOrgs' | 'seminars' | 'facilities' | 'programs' | 'dashboard' | 'agenda' | 'people' | 'vpos' | 'standards' | 'users' | 'audit' | 'settings' | 'reports';
+export type PageId = 'employers' | 'workLists' | 'supportOrgs' | 'seminars' | 'facilities' | 'programs' | 'dashboard' | 'agenda' | 'people' | 'vpos' | 'standards' | 'users' | 'audit' | 'settings' | 'reports' | 'sync' | 'backup';
 
-const ADMIN_ONLY: ReadonlySet<PageId> = new Set(['users', 'audit']);
+const ADMIN_ONLY: ReadonlySet<PageId> = new Set(['users', 'audit', 'backup']);
 /** Pages for supervisors and administrators only. */
 const SUPERVISOR_UP: ReadonlySet<PageId> = new Set(['standards']);
-const ORDER: PageId[] = ['dashboard', 'agenda', 'people', 'vpos', 'programs', 'seminars', 'facilities', 'employers', 'workLists', 'supportOrgs', 'reports', 'standards', 'users', 'audit', 'settings'];
+const ORDER: PageId[] = ['dashboard', 'agenda', 'people', 'vpos', 'programs', 'seminars', 'facilities', 'employers', 'workLists', 'supportOrgs', 'reports', 'standards', 'users', 'audit', 'sync', 'backup', 'settings'];
 /** Pages whose label is not under nav.* (their messages live with their feature). */
 const LABEL_KEYS: Partial<Record<PageId, string>> = {
   agenda: 'daily.nav.agenda',
@@ -21,6 +21,8 @@ const LABEL_KEYS: Partial<Record<PageId, string>> = {
   workLists: 'workLists.nav',
   supportOrgs: 'supportLinks.nav',
   reports: 'reports.nav',
+  sync: 'syncNav.sync',
+  backup: 'syncNav.backup',
 };
 
 /** The i18n key of a page's label in the navigation. */
@@ -46,11 +48,14 @@ export type Route =
   /** The report of a period and scope (kept here so Back from a drill list shows the same report). */
   | { page: 'reports'; query?: ReportQuery }
   /** The cases behind one figure of a report; `label` names the figure in the heading. */
-  | { page: 'reportDrill'; query: ReportQuery; target: DrillTarget; label: string };
+  | { page: 'reportDrill'; query: ReportQuery; target: DrillTarget; label: string }
+  /** The conflict queue, reached from the Sync page and the status bar. */
+  | { page: 'conflicts' };
 
 /** The navigation entry a route belongs to, highlighted in the menu. */
 export function navPageOf(route: Route): PageId {
   if (route.page === 'reportDrill') return 'reports';
+  if (route.page === 'conflicts') return 'sync';
   return route.page === 'person' || route.page === 'intake' ? 'people' : route.page;
 }
 

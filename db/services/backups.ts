@@ -1,0 +1,164 @@
+/**
+ * Backups of the office database (administrator): on demand and on a schedule, N generations kept,
+ * and restore. A restore verifies a private copy first, keeps the current database aside in the
+ * backups folder, installs the copy and reopens it; the restored database then carries this
+ * device's change-log sequence and clock forward, so peers never see a number or stamp reused.
+ */
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { appendAudit } from '../audit';
+import {
+  backupDatabase,
+  copyForRestore,
+  fileStamp,
+  listBackupFiles,
+  newBackupName,
+  parseBackupName,
+  pruneGenerations,
+  setAsideAndInstall,
+  verifyBackupCopy,
+} from '../backup';
+import type { BackupInfo, BackupOverview, BackupSettings, RestoreResult } from '../channels/backup';
+import type { OfficeCore } from '../core';
+import { AppError, isAppError } from '../errors';
+import { schemaVersion } from '../migrate';
+import type { Db } from '../open';
+import { requireRole } from '../policy';
+import { mutate, type ServiceContext } from '../write';
+
+export const DEFAULT_BACKUP_SETTINGS: BackupSettings = { intervalHours: 24, keep: 7 };
+const KEYS = { intervalHours: 'backup_interval_hours', keep: 'backup_keep' } as const;
+
+export function getBackupSettings(ctx: ServiceContext): BackupSettings {
+  const read = (id: string, fallback: number) => {
+    const r = ctx.db.prepare('SELECT value FROM settings WHERE id = ?').get(id) as { value: string } | undefined;
+    const n = r ? Number(JSON.parse(r.value)) : NaN;
+    return Number.isInteger(n) && n > 0 ? n : fallback;
+  };
+  return {
+    intervalHours: read(KEYS.intervalHours, DEFAULT_BACKUP_SETTINGS.intervalHours),
+    keep: read(KEYS.keep, DEFAULT_BACKUP_SETTINGS.keep),
+  };
+}
+
+export function updateBackupSettings(core: OfficeCore, input: BackupSettings): BackupSettings {
+  const ctx = core.context();
+  requireRole(ctx, 'administrator');
+  mutate(ctx, 'backup.settings.update', (tx) => {
+    for (const [id, n] of [
+      [KEYS.intervalHours, input.intervalHours],
+      [KEYS.keep, input.keep],
+    ] as const) {
+      const value = JSON.stringify(n);
+      if (ctx.db.prepare('SELECT 1 FROM settings WHERE id = ?').get(id)) tx.update('settings', id, { value, updated_at: tx.at });
+      else tx.insert('settings', { id, value, updated_at: tx.at });
+    }
+  });
+  // A smaller `keep` takes effect now, not at the next backup.
+  pruneGenerations(core.paths.backups, input.keep);
+  return getBackupSettings(ctx);
+}
+
+export function listBackups(core: OfficeCore): BackupOverview {
+  const ctx = core.context();
+  requireRole(ctx, 'administrator');
+  return {
+    backups: listBackupFiles(core.paths.backups),
+    settings: getBackupSettings(ctx),
+    schemaVersion: schemaVersion(ctx.db),
+    folder: core.paths.backups,
+  };
+}
+
+/** When the newest kept generation was taken (ms), for the schedule; null when there is none. */
+export function lastBackupAt(core: OfficeCore): number | null {
+  const newest = listBackupFiles(core.paths.backups).find((b) => b.kind === 'manual' || b.kind === 'scheduled');
+  return newest ? Date.parse(newest.at) : null;
+}
+
+/**
+ * Writes a backup now. `manual` is the administrator's button; `scheduled` is the timer in the
+ * main process, which runs while someone is signed in, whatever their role.
+ */
+export function createBackup(core: OfficeCore, kind: 'manual' | 'scheduled'): BackupInfo {
+  const ctx = core.context();
+  if (kind === 'manual') requireRole(ctx, 'administrator');
+  const dir = core.paths.backups;
+  const name = newBackupName(dir, kind, ctx.now(), schemaVersion(ctx.db));
+  try {
+    backupDatabase(ctx.db, join(dir, name));
+  } catch (e) {
+    if (isAppError(e)) throw e;
+    throw new AppError('BACKUP_WRITE_FAILED', 'the backup could not be written (disk full or folder not writable?)');
+  }
+  const pruned = pruneGenerations(dir, getBackupSettings(ctx).keep);
+  mutate(ctx, 'backup.create', (tx) => tx.event('backup', name, { kind, pruned: pruned.length }));
+  const info = listBackupFiles(dir).find((b) => b.name === name);
+  if (!info) throw new AppError('BACKUP_WRITE_FAILED', 'the backup disappeared after it was written');
+  return info;
+}
+
+function metaValue(db: Db, key: string): string | null {
+  const r = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+  return r?.value ?? null;
+}
+
+function setMeta(db: Db, key: string, value: string): void {
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+}
+
+export function restoreBackup(core: OfficeCore, name: string): RestoreResult {
+  const ctx = core.context();
+  requireRole(ctx, 'administrator');
+  const dir = core.paths.backups;
+  const parsed = parseBackupName(name);
+  const source = join(dir, name);
+  if (!parsed || !existsSync(source)) throw new AppError('NOT_FOUND', 'no such backup');
+
+  const keys = core.keyring();
+  const copy = join(dir, `.restore-${fileStamp(ctx.now())}.db`);
+  const verified = (() => {
+    try {
+      copyForRestore(source, copy);
+      return verifyBackupCopy(copy, keys.dbKey, { officeId: keys.officeId, deviceId: ctx.deviceId, maxSchema: schemaVersion(ctx.db) }, core.nativeBinding());
+    } catch (e) {
+      for (const f of [copy, `${copy}-wal`, `${copy}-shm`]) rmSync(f, { force: true });
+      throw e;
+    }
+  })();
+
+  // What peers may already have seen from this device: never hand out these numbers again.
+  const nextSeq = Number(metaValue(ctx.db, 'next_seq') ?? '1');
+  const hlcFloor = ctx.clock.now();
+  const asideName = `aside-${fileStamp(ctx.now())}-v${schemaVersion(ctx.db)}.db`;
+  const aside = join(dir, asideName);
+  const actor = ctx.actor;
+  const at = new Date(ctx.now()).toISOString();
+
+  try {
+    core.swapDatabase(
+      (dbPath) => setAsideAndInstall(dbPath, aside, copy),
+      (db, deviceId) => {
+        db.transaction(() => {
+          const restoredSeq = Number(metaValue(db, 'next_seq') ?? '1');
+          setMeta(db, 'next_seq', String(Math.max(nextSeq, restoredSeq)));
+          const floor = metaValue(db, 'hlc_floor');
+          setMeta(db, 'hlc_floor', floor && floor > hlcFloor ? floor : hlcFloor);
+          appendAudit(db, {
+            actor,
+            deviceId,
+            action: 'backup.restore',
+            at,
+            entity: 'backup',
+            entityId: name,
+            after: { restored: name, aside: asideName, schemaVersion: verified.schemaVersion },
+          });
+        })();
+      },
+    );
+  } finally {
+    // Installed: the copy was renamed into place. Refused or failed: it must not linger.
+    rmSync(copy, { force: true });
+  }
+  return { restored: name, aside: asideName, schemaVersion: schemaVersion(core.context().db) };
+}

@@ -1,0 +1,258 @@
+/**
+ * Applying ops from another device, inside the caller's transaction (db/sync/import.ts).
+ *
+ * - Idempotent: an op whose (origin, seq) is already in change_log is skipped. New ops are stored
+ *   in change_log whether or not they win, so they can be relayed and compared later.
+ * - Per field, last writer wins by (hlc, device) via field_clock; the winner is written to the row.
+ * - A concurrent edit (the loser was not seen by the winner's author: the later op's base is not
+ *   the earlier op's hlc, and no other op on the field was based on it) is queued in
+ *   sync_conflicts with both values. The winner still applies, so every device converges.
+ * - New rows: the ops of one row arrive together (one Tx.insert writes them consecutively) and are
+ *   inserted as one row. A row whose parent or required fields have not arrived yet waits in
+ *   sync_pending and is retried at the end of every apply.
+ * - Clock far ahead (more than `sync_max_clock_ahead_minutes`, default 24 h, past this device's
+ *   wall clock): the op is stored and takes part in LWW like any other, so all devices agree, but
+ *   it is counted, recorded in sync_clock_flags for the UI, and does not advance the local clock.
+ *   A later local edit of that field is ordered just after it by db/write.ts, so it still wins.
+ * - No service deletes rows, so there are no tombstones; whole cases leave a laptop by purge
+ *   (db/sync/relay.ts).
+ */
+import { appendAudit } from '../audit';
+import { AppError } from '../errors';
+import { stmt } from '../statements';
+import type { Scalar, ServiceContext } from '../write';
+import { recordConflict, seenByLaterEdit, supersede, type Winner } from './conflicts';
+import { parseHlc } from './hlc';
+import { newer, type ApplyResult, type SyncControl, type SyncOp } from './ops';
+import { purgeCases } from './relay';
+import { rowExists, sqlValue, tableInfo, winningValues, writeRow, type WriteOutcome } from './rows';
+import { isSynced } from './scope';
+
+export const DEFAULT_MAX_CLOCK_AHEAD_MINUTES = 24 * 60;
+/**
+ * Tables only a supervisor or an administrator may change (db/services: users, settings, contact
+ * standards, the program catalogue). The office refuses such ops from a laptop whose officer could
+ * not have made them there, whatever the bundle says: they are not stored, counted in `refused`.
+ */
+const STAFF_ONLY = new Set(['users', 'settings', 'contact_standards', 'programs']);
+export const MAX_CLOCK_AHEAD_SETTING = 'sync_max_clock_ahead_minutes';
+const MAX_VALUE_CHARS = 1_000_000;
+const DEVICE = /^[A-Za-z0-9-]{1,64}$/;
+
+export function maxClockAheadMs(ctx: ServiceContext): number {
+  const r = stmt(ctx.db, 'SELECT value FROM settings WHERE id = ?').get(MAX_CLOCK_AHEAD_SETTING) as { value: string } | undefined;
+  const minutes = r ? Number(JSON.parse(r.value)) : DEFAULT_MAX_CLOCK_AHEAD_MINUTES;
+  return (Number.isFinite(minutes) && minutes > 0 ? minutes : DEFAULT_MAX_CLOCK_AHEAD_MINUTES) * 60_000;
+}
+
+export function localRole(ctx: ServiceContext): 'office' | 'laptop' | null {
+  const r = stmt(ctx.db, 'SELECT role FROM sync_identity WHERE id = 1').get() as { role: 'office' | 'laptop' } | undefined;
+  return r?.role ?? null;
+}
+
+/** Whether the laptop `device` belongs to a supervisor or an administrator (per the office's records). */
+function senderIsStaff(ctx: ServiceContext, device: string): boolean {
+  const r = stmt(ctx.db, 'SELECT u.role FROM sync_devices d JOIN users u ON u.id = d.officer_id WHERE d.device_id = ?').get(device) as
+    | { role: string }
+    | undefined;
+  return r !== undefined && (r.role === 'supervisor' || r.role === 'administrator');
+}
+
+function malformed(index: number, why: string): AppError {
+  return new AppError('SYNC_PAYLOAD_MALFORMED', `sync op ${index} is malformed: ${why}`, { index });
+}
+
+/** Checks one op from a bundle; throws SYNC_PAYLOAD_MALFORMED (the caller's transaction rolls back). */
+function validate(ctx: ServiceContext, op: SyncOp, index: number): { value: Scalar; ms: number } {
+  if (typeof op !== 'object' || op === null) throw malformed(index, 'not an object');
+  if (typeof op.origin !== 'string' || !DEVICE.test(op.origin)) throw malformed(index, 'origin');
+  if (!Number.isSafeInteger(op.seq) || op.seq < 1) throw malformed(index, 'seq');
+  let device: string;
+  let ms: number;
+  try {
+    ({ device, ms } = parseHlc(op.hlc));
+    if (op.base !== null) parseHlc(op.base);
+  } catch {
+    throw malformed(index, 'clock');
+  }
+  if (device !== op.origin) throw malformed(index, 'clock device');
+  if (typeof op.entity !== 'string' || !isSynced(op.entity)) throw malformed(index, 'entity');
+  if (typeof op.field !== 'string' || op.field === 'id' || !tableInfo(ctx.db, op.entity).columns.has(op.field)) throw malformed(index, 'field');
+  if (typeof op.row !== 'string' || op.row.length < 1 || op.row.length > 128) throw malformed(index, 'row');
+  if (op.value !== null && (typeof op.value !== 'string' || op.value.length > MAX_VALUE_CHARS)) throw malformed(index, 'value');
+  try {
+    return { value: sqlValue(op.value), ms };
+  } catch {
+    throw malformed(index, 'value');
+  }
+}
+
+interface Group {
+  entity: string;
+  row: string;
+  /** Winning values from this batch. */
+  values: Map<string, Scalar>;
+  exists: boolean;
+  /**
+   * Neither the row nor a pending copy of it is here, so none of its fields has a clock yet: the
+   * batch's values are all there is, and the first op of each field needs no lookup.
+   */
+  fresh: boolean;
+  fields: Set<string>;
+}
+
+export function applyIncoming(ctx: ServiceContext, from: string, ops: Iterable<SyncOp>, control: SyncControl): ApplyResult {
+  const db = ctx.db;
+  const at = new Date(ctx.now()).toISOString();
+  const maxAhead = maxClockAheadMs(ctx);
+  const role = localRole(ctx);
+  const result: ApplyResult = { applied: 0, skipped: 0, conflicts: 0, clockAhead: 0, purged: 0, refused: 0 };
+  const fromOfficer = role === 'office' && !senderIsStaff(ctx, from);
+  // Whether sync_pending may hold rows (then a row that is not here may still have field clocks).
+  let hadPending = stmt(db, 'SELECT 1 FROM sync_pending LIMIT 1').get() !== undefined;
+  let ownSeq = 0;
+  let group: Group | null = null;
+
+  const settle = (entity: string, row: string, outcome: WriteOutcome) => {
+    if (outcome === 'written') {
+      if (hadPending) stmt(db, 'DELETE FROM sync_pending WHERE entity = ? AND row_id = ?').run(entity, row);
+    } else {
+      hadPending = true;
+      stmt(db, 'INSERT INTO sync_pending (entity, row_id, reason) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET reason = excluded.reason').run(
+        entity,
+        row,
+        outcome,
+      );
+    }
+  };
+  const flush = (g: Group) => {
+    if (g.values.size === 0) return;
+    const values = g.exists || g.fresh ? g.values : winningValues(db, g.entity, g.row);
+    settle(g.entity, g.row, writeRow(db, g.entity, g.row, values, g.exists));
+  };
+
+  const isPending = (entity: string, row: string) =>
+    hadPending && stmt(db, 'SELECT 1 FROM sync_pending WHERE entity = ? AND row_id = ?').get(entity, row) !== undefined;
+  let latest: string | null = null;
+  const wall = ctx.now();
+
+  let index = 0;
+  for (const op of ops) {
+    const { value, ms } = validate(ctx, op, index);
+    index += 1;
+    if (role === 'office' && op.origin !== from) throw malformed(index - 1, 'a laptop relays only its own ops');
+    if (fromOfficer && STAFF_ONLY.has(op.entity)) {
+      result.refused += 1;
+      continue;
+    }
+    const stored = stmt(
+      db,
+      'INSERT OR IGNORE INTO change_log (device_id, seq, hlc, base, entity, row_id, field, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(op.origin, op.seq, op.hlc, op.base, op.entity, op.row, op.field, op.value);
+    if (stored.changes === 0) {
+      result.skipped += 1;
+      // Our own op, sent back in a snapshot after this laptop gave the person up and got them
+      // back: the op was kept (it had to reach the office) but its row was purged, so merge it again.
+      if (op.origin !== ctx.deviceId) continue;
+    } else {
+      result.applied += 1;
+    }
+    // Our own op coming back (after a restore from backup): never reuse its sequence number.
+    if (op.origin === ctx.deviceId) ownSeq = Math.max(ownSeq, op.seq);
+
+    if (ms - wall > maxAhead) {
+      result.clockAhead += 1;
+      stmt(db, 'INSERT OR IGNORE INTO sync_clock_flags (origin, seq, hlc, detected_at) VALUES (?, ?, ?, ?)').run(op.origin, op.seq, op.hlc, at);
+    } else if (latest === null || op.hlc > latest) {
+      latest = op.hlc;
+    }
+
+    if (!group || group.entity !== op.entity || group.row !== op.row) {
+      if (group) flush(group);
+      const exists = rowExists(db, op.entity, op.row);
+      group = { entity: op.entity, row: op.row, values: new Map(), exists, fresh: !exists && !isPending(op.entity, op.row), fields: new Set() };
+    }
+    const known = !group.fresh || group.fields.has(op.field);
+    group.fields.add(op.field);
+    const local = known
+      ? (stmt(db, 'SELECT hlc, device, seq, base FROM field_clock WHERE entity = ? AND row_id = ? AND field = ?').get(
+          op.entity,
+          op.row,
+          op.field,
+        ) as Winner | undefined)
+      : undefined;
+    if (local && local.device === op.origin && local.seq === op.seq) continue;
+    const wins = !local || newer(op.hlc, op.origin, local.hlc, local.device);
+    if (local) {
+      // The loser of the two was overwritten without being seen: queue it for a person.
+      const concurrent = wins ? op.base !== local.hlc : !seenByLaterEdit(db, op);
+      if (concurrent && recordConflict(db, local, op, at)) result.conflicts += 1;
+    }
+    if (wins) {
+      stmt(
+        db,
+        `INSERT INTO field_clock (entity, row_id, field, hlc, device, seq, base) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (entity, row_id, field) DO UPDATE SET hlc = excluded.hlc, device = excluded.device, seq = excluded.seq, base = excluded.base`,
+      ).run(op.entity, op.row, op.field, op.hlc, op.origin, op.seq, op.base);
+      group.values.set(op.field, value);
+      if (local) supersede(db, op, at);
+    }
+  }
+  if (group) flush(group);
+  // Receiving the latest trusted clock is the same as receiving each in turn.
+  if (latest !== null) ctx.clock.receive(latest, maxAhead);
+
+  if (ownSeq > 0) {
+    stmt(
+      db,
+      `INSERT INTO meta (key, value) VALUES ('next_seq', ?)
+       ON CONFLICT (key) DO UPDATE SET value = MAX(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))`,
+    ).run(String(ownSeq + 1));
+  }
+  retryPending(ctx);
+  if (control.purgeCases.length > 0) {
+    if (role !== 'laptop') throw new AppError('SYNC_WRONG_ROLE', 'only a laptop removes cases the office moved away');
+    result.purged = purgeCases(ctx, from, control.purgeCases);
+  }
+  if (result.refused > 0) {
+    appendAudit(db, {
+      actor: ctx.actor,
+      deviceId: ctx.deviceId,
+      action: 'sync.refused',
+      at,
+      entity: null,
+      entityId: null,
+      after: { from, ops: result.refused },
+    });
+  }
+  if (result.clockAhead > 0) {
+    appendAudit(db, {
+      actor: ctx.actor,
+      deviceId: ctx.deviceId,
+      action: 'sync.clock_ahead',
+      at,
+      entity: null,
+      entityId: null,
+      after: { from, ops: result.clockAhead },
+    });
+  }
+  return result;
+}
+
+/** Writes the rows that were waiting for a parent or a field, until no more can be written. */
+function retryPending(ctx: ServiceContext): void {
+  const db = ctx.db;
+  for (;;) {
+    const pending = stmt(db, 'SELECT entity, row_id FROM sync_pending').all() as { entity: string; row_id: string }[];
+    let progress = false;
+    for (const p of pending) {
+      const exists = rowExists(db, p.entity, p.row_id);
+      const outcome = writeRow(db, p.entity, p.row_id, winningValues(db, p.entity, p.row_id), exists);
+      if (outcome === 'written') {
+        stmt(db, 'DELETE FROM sync_pending WHERE entity = ? AND row_id = ?').run(p.entity, p.row_id);
+        progress = true;
+      }
+    }
+    if (!progress) return;
+  }
+}

@@ -1,0 +1,65 @@
+import { useTranslation } from 'react-i18next';
+import type { SyncBundleEntry, SyncDevice } from '../../../db/contract';
+import { ApiError } from '../../api';
+import { EmptyState } from '../../components/EmptyState';
+import { formatDateTime } from '../../i18n/dates';
+import { useDateStyle, useErrorText } from '../../i18n/useFormat';
+import { formatBytes, shortId } from './model';
+
+/** Recent bundles in and out, with each one's result in words. */
+export function BundlesTable({ bundles, devices }: { bundles: SyncBundleEntry[]; devices: SyncDevice[] }) {
+  const { t } = useTranslation();
+  const style = useDateStyle();
+  const errorText = useErrorText();
+  const peerName = (b: SyncBundleEntry) => {
+    if (b.peerName) return b.peerName;
+    const d = devices.find((x) => x.deviceId === b.peer);
+    if (d) return d.officerName ?? t('sync.officeMachine');
+    return shortId(b.peer);
+  };
+  if (bundles.length === 0) {
+    return (
+      <EmptyState title={t('sync.bundlesEmpty')}>
+        <p>{t('sync.bundlesEmptyHelp')}</p>
+      </EmptyState>
+    );
+  }
+  return (
+    <div className="table-wrap">
+      <table className="data-table sync-bundles">
+        <thead>
+          <tr>
+            <th scope="col">{t('sync.at')}</th>
+            <th scope="col">{t('sync.direction')}</th>
+            <th scope="col">{t('sync.peer')}</th>
+            <th scope="col" className="col-num">
+              {t('sync.ops')}
+            </th>
+            <th scope="col" className="col-num">
+              {t('sync.size')}
+            </th>
+            <th scope="col">{t('sync.result')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {bundles.map((b) => (
+            <tr key={`${b.direction}-${b.bundleId}-${b.at}`}>
+              <th scope="row">{formatDateTime(b.at, style)}</th>
+              <td>{b.direction === 'in' ? t('sync.directionIn') : t('sync.directionOut')}</td>
+              <td>{peerName(b)}</td>
+              <td className="col-num">{b.ops.toLocaleString()}</td>
+              <td className="col-num">{formatBytes(b.bytes)}</td>
+              <td>
+                {b.ok ? (
+                  <span className="pill pill-ok">{t('sync.resultOkShort')}</span>
+                ) : (
+                  <span className="sync-failed">{errorText(new ApiError(b.code ?? 'INTERNAL', 'recorded failure'))}</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

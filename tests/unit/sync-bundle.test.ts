@@ -1,0 +1,167 @@
+import { createPrivateKey, randomUUID } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS, MAGIC, parseOpLine, PREFIX_BYTES, SIGNATURE_BYTES } from '../../db/sync/bundle';
+import { openPayload, readBundleHeader, verifyBundleSignature } from '../../db/sync/bundle-read';
+import { frameOps, writeBundle, type PayloadStats } from '../../db/sync/bundle-write';
+import { formatHlc } from '../../db/sync/hlc';
+import { generateKeyPairs, publicKeyOf } from '../../db/sync/identity';
+import type { SyncOp } from '../../db/sync/ops';
+import { tempDir } from '../helpers/office';
+
+function device() {
+  const k = generateKeyPairs();
+  return {
+    id: randomUUID(),
+    keyId: k.keyId,
+    sign: createPrivateKey({ key: k.signPrivate, format: 'der', type: 'pkcs8' }),
+    box: createPrivateKey({ key: k.boxPrivate, format: 'der', type: 'pkcs8' }),
+    signPublic: publicKeyOf(k.signPublic, 'ed25519')!,
+    boxPublic: publicKeyOf(k.boxPublic, 'x25519')!,
+  };
+}
+type Device = ReturnType<typeof device>;
+
+function* someOps(origin: string, n: number, note = 'x'): Generator<SyncOp> {
+  for (let i = 1; i <= n; i++) {
+    yield {
+      origin,
+      seq: i,
+      hlc: formatHlc({ ms: 1_780_000_000_000 + i, counter: 0, device: origin }),
+      base: i > 1 ? formatHlc({ ms: 1_780_000_000_000 + i - 1, counter: 0, device: origin }) : null,
+      entity: 'contacts',
+      row: `row-${i % 97}`,
+      field: i % 2 ? 'notes' : 'contact_date',
+      value: JSON.stringify(i % 2 ? `${note} ${i} 面接で話した内容` : '2026-11-26'),
+    };
+  }
+}
+
+function write(path: string, from: Device, to: Device[], ops: Iterable<SyncOp>, purgeCases: string[] = []) {
+  const stats: PayloadStats = { ops: 0, frames: 0, seen: new Map() };
+  return writeBundle(
+    path,
+    {
+      officeId: randomUUID(),
+      sender: { device: from.id, keyId: from.keyId },
+      createdAt: '2026-11-26T00:00:00.000Z',
+      hlc: formatHlc({ ms: 1_780_000_000_000, counter: 0, device: from.id }),
+      schemaVersion: 10,
+      acks: { [to[0]!.id]: 3 },
+      prevSha256: null,
+      recipients: to.map((d) => ({ device: d.id, keyId: d.keyId, boxPublic: d.boxPublic })),
+      ranges: (s) => Object.fromEntries([...s.seen].map(([o, r]) => [o, [r.min, r.max] as [number, number]])),
+    },
+    frameOps({ purgeCases }, ops, stats),
+    stats,
+    from.sign,
+  );
+}
+
+describe('bundle format', () => {
+  let t: ReturnType<typeof tempDir>;
+  beforeEach(() => (t = tempDir('hogo-bundle-')));
+  afterEach(() => t.cleanup());
+
+  it('round-trips 50,000 ops to two recipients: header, ranges, control and every op intact', () => {
+    const [a, b, c] = [device(), device(), device()];
+    const path = join(t.dir, 'x.hogosync');
+    const purge = [randomUUID()];
+    const w = write(path, a, [b, c], someOps(a.id, 50_000), purge);
+    expect(w.ops).toBe(50_000);
+    const bytes = readFileSync(path);
+    expect(bytes.subarray(0, 8).equals(MAGIC)).toBe(true);
+    expect(bytes.length).toBe(w.bytes);
+
+    const parsed = readBundleHeader(path);
+    expect(parsed.header).toMatchObject({ bundle_id: w.bundleId, ranges: { [a.id]: [1, 50_000] }, acks: { [b.id]: 3 }, payload: { ops: 50_000 } });
+    expect(parsed.header.payload.frames).toBeGreaterThan(1);
+    expect(verifyBundleSignature(parsed, a.signPublic)).toBe(w.sha256);
+    for (const who of [b, c]) {
+      const reader = openPayload(parsed, { device: who.id, keyId: who.keyId }, who.box);
+      expect(reader.control).toEqual({ purgeCases: purge });
+      const expected = someOps(a.id, 50_000);
+      let n = 0;
+      for (const op of reader.ops()) {
+        expect(op).toEqual(expected.next().value);
+        n++;
+      }
+      reader.finish();
+      expect(n).toBe(50_000);
+    }
+    // Compressed: far smaller than the NDJSON it carries.
+    expect(w.bytes).toBeLessThan(50_000 * 40);
+  });
+
+  it('only the listed recipients can open it; the signature binds it to the sender', () => {
+    const [a, b, stranger] = [device(), device(), device()];
+    const path = join(t.dir, 'x.hogosync');
+    write(path, a, [b], someOps(a.id, 10));
+    const parsed = readBundleHeader(path);
+    expect(() => verifyBundleSignature(parsed, stranger.signPublic)).toThrow(expect.objectContaining({ code: 'SYNC_BAD_SIGNATURE' }));
+    expect(() => openPayload(parsed, { device: stranger.id, keyId: stranger.keyId }, stranger.box)).toThrow(
+      expect.objectContaining({ code: 'SYNC_NOT_FOR_US' }),
+    );
+    expect(() => openPayload(parsed, { device: b.id, keyId: 'ffffffffffffffff' }, b.box)).toThrow(expect.objectContaining({ code: 'SYNC_NOT_FOR_US' }));
+    // The right device id with the wrong private key cannot unwrap the data key.
+    expect(() => openPayload(parsed, { device: b.id, keyId: b.keyId }, stranger.box)).toThrow(expect.objectContaining({ code: 'SYNC_DECRYPT_FAILED' }));
+  });
+
+  it('an empty bundle still carries control and acks', () => {
+    const [a, b] = [device(), device()];
+    const path = join(t.dir, 'x.hogosync');
+    const w = write(path, a, [b], [], [randomUUID(), randomUUID()]);
+    const reader = openPayload(readBundleHeader(path), { device: b.id, keyId: b.keyId }, b.box);
+    expect(reader.control.purgeCases).toHaveLength(2);
+    expect([...reader.ops()]).toEqual([]);
+    reader.finish();
+    expect(w.ops).toBe(0);
+  });
+
+  it('framing: a file longer than its header says, or with a wrong version, is refused', () => {
+    const [a, b] = [device(), device()];
+    const path = join(t.dir, 'x.hogosync');
+    write(path, a, [b], someOps(a.id, 5));
+    const bytes = readFileSync(path);
+    writeFileSync(path, Buffer.concat([bytes, Buffer.from([0])]));
+    expect(() => readBundleHeader(path)).toThrow(expect.objectContaining({ code: 'SYNC_HEADER_MALFORMED' }));
+    const v2 = Buffer.from(bytes);
+    v2.writeUInt16BE(2, MAGIC.length);
+    writeFileSync(path, v2);
+    expect(() => readBundleHeader(path)).toThrow(expect.objectContaining({ code: 'SYNC_FORMAT_UNSUPPORTED' }));
+    writeFileSync(path, bytes.subarray(0, PREFIX_BYTES + 10));
+    expect(() => readBundleHeader(path)).toThrow(expect.objectContaining({ code: 'SYNC_TRUNCATED' }));
+    writeFileSync(path, bytes.subarray(0, bytes.length - SIGNATURE_BYTES));
+    expect(() => readBundleHeader(path)).toThrow(expect.objectContaining({ code: 'SYNC_TRUNCATED' }));
+    writeFileSync(path, 'PK\u0003\u0004 a zip file');
+    expect(() => readBundleHeader(path)).toThrow(expect.objectContaining({ code: 'SYNC_NOT_BUNDLE' }));
+    expect(() => readBundleHeader(path, { ...DEFAULT_LIMITS, maxFileBytes: 5 })).toThrow(expect.objectContaining({ code: 'SYNC_TOO_LARGE' }));
+  });
+
+  it('op lines are checked strictly: shape, identifiers, clocks, canonical scalar values, nesting', () => {
+    const o = randomUUID();
+    const hlc = formatHlc({ ms: 1_780_000_000_000, counter: 0, device: o });
+    const good = [o, 1, hlc, null, 'contacts', 'r1', 'notes', '"hi"'];
+    expect(parseOpLine(JSON.stringify(good))).toMatchObject({ origin: o, seq: 1, value: '"hi"' });
+    const bad: unknown[][] = [
+      [o, 1, hlc, null, 'contacts', 'r1', 'notes'],
+      [o, 0, hlc, null, 'contacts', 'r1', 'notes', '"hi"'],
+      [o, 1.5, hlc, null, 'contacts', 'r1', 'notes', '"hi"'],
+      [o, 1, 'yesterday', null, 'contacts', 'r1', 'notes', '"hi"'],
+      [o, 1, hlc, null, 'contacts; DROP TABLE x', 'r1', 'notes', '"hi"'],
+      [o, 1, hlc, null, 'contacts', '', 'notes', '"hi"'],
+      [o, 1, hlc, null, 'contacts', 'r1', 'Notes', '"hi"'],
+      [o, 1, hlc, null, 'contacts', 'r1', 'notes', '{"a":1}'],
+      [o, 1, hlc, null, 'contacts', 'r1', 'notes', '[1]'],
+      [o, 1, hlc, null, 'contacts', 'r1', 'notes', ' "hi"'],
+      [o, 1, hlc, null, 'contacts', 'r1', 'notes', 5],
+    ];
+    for (const b of bad) expect(() => parseOpLine(JSON.stringify(b)), JSON.stringify(b)).toThrow(expect.objectContaining({ code: 'SYNC_PAYLOAD_MALFORMED' }));
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    expect(() => parseOpLine(deep)).toThrow(expect.objectContaining({ code: 'SYNC_PAYLOAD_MALFORMED' }));
+    expect(() => parseOpLine('not json')).toThrow(expect.objectContaining({ code: 'SYNC_PAYLOAD_MALFORMED' }));
+    // Brackets inside strings are not nesting.
+    expect(parseOpLine(JSON.stringify([o, 1, hlc, null, 'contacts', 'r1', 'notes', JSON.stringify('[[[{{{')]))).toBeTruthy();
+  });
+});
