@@ -1,18 +1,14 @@
 import { useMutation } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Policy } from '../../../db/contract';
 import { call } from '../../api';
 import { ErrorAlert } from '../../components/Alert';
 import { AuthLayout } from '../../components/AuthLayout';
-import { TextField } from '../../components/Field';
-import { NewPassphraseFields } from '../../components/NewPassphraseFields';
 import { PageHeading } from '../../components/PageHeading';
 import { useFieldErrors } from '../../components/useFieldErrors';
 import { useErrorText } from '../../i18n/useFormat';
-import { isValidLogin, normalizeLogin, passphraseProblem } from './validation';
-
-type FieldName = 'login' | 'displayName' | 'passphrase' | 'confirm';
+import { AccountFields, useAccountForm, useAccountProblems, type AccountField } from './AccountFields';
 
 /** Offered on the first-run screen: this computer becomes an officer's laptop, not a new office. */
 export function JoinOffer({ onJoin }: { onJoin: () => void }) {
@@ -38,34 +34,20 @@ export function JoinScreen({ policy, onDone, onBack }: { policy: Policy; onDone:
   const { t } = useTranslation();
   const errorText = useErrorText();
   const min = policy.minPassphraseLength;
-  const [login, setLogin] = useState('');
-  const [displayName, setDisplayName] = useState('');
-  const [passphrase, setPassphrase] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const { errors, setErrors, bind } = useFieldErrors<FieldName>();
-  const refs = {
-    login: useRef<HTMLInputElement>(null),
-    displayName: useRef<HTMLInputElement>(null),
-    passphrase: useRef<HTMLInputElement>(null),
-    confirm: useRef<HTMLInputElement>(null),
-  };
+  const account = useAccountForm();
+  const accountProblems = useAccountProblems();
+  const { errors, setErrors, bind } = useFieldErrors<AccountField>();
   const join = useMutation({
-    mutationFn: () => call('session.join', { login: normalizeLogin(login), displayName: displayName.trim(), passphrase }),
+    mutationFn: () => call('session.join', account.input()),
     onSuccess: (r) => onDone(r.recoveryCode),
   });
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    const next: Partial<Record<FieldName, string>> = {};
-    if (!isValidLogin(login)) next.login = t('fields.loginInvalid');
-    if (!displayName.trim()) next.displayName = t('fields.displayNameRequired');
-    const problem = passphraseProblem(passphrase, confirm, min);
-    if (problem === 'required') next.passphrase = t('fields.passphraseRequired');
-    else if (problem === 'tooShort') next.passphrase = t('fields.passphraseTooShort', { min });
-    else if (problem === 'mismatch') next.confirm = t('fields.passphraseMismatch');
+    const next = accountProblems(account, min);
     setErrors(next);
-    const first = (Object.keys(refs) as FieldName[]).find((k) => next[k]);
-    if (first) return refs[first].current?.focus();
+    const first = (Object.keys(account.refs) as AccountField[]).find((k) => next[k]);
+    if (first) return account.refs[first].current?.focus();
     join.mutate();
   }
 
@@ -76,43 +58,7 @@ export function JoinScreen({ policy, onDone, onBack }: { policy: Policy; onDone:
       <form onSubmit={submit} noValidate className="stack">
         <fieldset>
           <legend>{t('join.userSection')}</legend>
-          <div className="grid-2">
-            <TextField
-              ref={refs.login}
-              label={t('fields.login')}
-              value={login}
-              onChange={bind('login', setLogin)}
-              hint={t('fields.loginHint')}
-              error={errors.login}
-              required
-              maxLength={32}
-              autoComplete="username"
-              autoCapitalize="off"
-              spellCheck={false}
-            />
-            <TextField
-              ref={refs.displayName}
-              label={t('fields.displayName')}
-              value={displayName}
-              onChange={bind('displayName', setDisplayName)}
-              error={errors.displayName}
-              required
-              maxLength={80}
-              autoComplete="name"
-            />
-            <NewPassphraseFields
-              label={t('fields.passphrase')}
-              confirmLabel={t('fields.passphraseConfirm')}
-              passphrase={passphrase}
-              confirm={confirm}
-              onPassphrase={bind('passphrase', setPassphrase)}
-              onConfirm={bind('confirm', setConfirm)}
-              minLength={min}
-              errors={errors}
-              passphraseRef={refs.passphrase}
-              confirmRef={refs.confirm}
-            />
-          </div>
+          <AccountFields form={account} minLength={min} errors={errors} bind={bind} />
         </fieldset>
         <ErrorAlert>{join.isError ? errorText(join.error, { minLength: min }) : null}</ErrorAlert>
         <div className="form-actions">

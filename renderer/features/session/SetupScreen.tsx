@@ -6,15 +6,14 @@ import { call } from '../../api';
 import { ErrorAlert } from '../../components/Alert';
 import { AuthLayout } from '../../components/AuthLayout';
 import { TextField } from '../../components/Field';
-import { NewPassphraseFields } from '../../components/NewPassphraseFields';
 import { useFieldErrors } from '../../components/useFieldErrors';
 import { PageHeading } from '../../components/PageHeading';
 import { useErrorText } from '../../i18n/useFormat';
 import { DemoOffer } from './DemoOffer';
 import { JoinOffer, JoinScreen } from './JoinScreen';
-import { isValidLogin, normalizeLogin, passphraseProblem } from './validation';
+import { AccountFields, useAccountForm, useAccountProblems, type AccountField } from './AccountFields';
 
-type FieldName = 'officeName' | 'login' | 'displayName' | 'passphrase' | 'confirm';
+type FieldName = 'officeName' | AccountField;
 
 export function SetupScreen({
   policy,
@@ -29,40 +28,23 @@ export function SetupScreen({
   const errorText = useErrorText();
   const min = policy.minPassphraseLength;
   const [officeName, setOfficeName] = useState('');
-  const [login, setLogin] = useState('');
-  const [displayName, setDisplayName] = useState('');
-  const [passphrase, setPassphrase] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const account = useAccountForm();
+  const accountProblems = useAccountProblems();
   const { errors, setErrors, bind } = useFieldErrors<FieldName>();
   const [joining, setJoining] = useState(false);
-  const refs = {
-    officeName: useRef<HTMLInputElement>(null),
-    login: useRef<HTMLInputElement>(null),
-    displayName: useRef<HTMLInputElement>(null),
-    passphrase: useRef<HTMLInputElement>(null),
-    confirm: useRef<HTMLInputElement>(null),
-  };
+  const refs = { officeName: useRef<HTMLInputElement>(null), ...account.refs };
 
   const setup = useMutation({
-    mutationFn: () =>
-      call('session.setup', {
-        officeName: officeName.trim(),
-        adminLogin: normalizeLogin(login),
-        adminDisplayName: displayName.trim(),
-        passphrase,
-      }),
+    mutationFn: () => {
+      const { login, displayName, passphrase } = account.input();
+      return call('session.setup', { officeName: officeName.trim(), adminLogin: login, adminDisplayName: displayName, passphrase });
+    },
     onSuccess: (result) => onDone(result.recoveryCode),
   });
 
   function validate(): Partial<Record<FieldName, string>> {
-    const next: Partial<Record<FieldName, string>> = {};
+    const next: Partial<Record<FieldName, string>> = accountProblems(account, min);
     if (!officeName.trim()) next.officeName = t('setup.officeNameRequired');
-    if (!isValidLogin(login)) next.login = t('fields.loginInvalid');
-    if (!displayName.trim()) next.displayName = t('fields.displayNameRequired');
-    const problem = passphraseProblem(passphrase, confirm, min);
-    if (problem === 'required') next.passphrase = t('fields.passphraseRequired');
-    else if (problem === 'tooShort') next.passphrase = t('fields.passphraseTooShort', { min });
-    else if (problem === 'mismatch') next.confirm = t('fields.passphraseMismatch');
     return next;
   }
 
@@ -101,43 +83,7 @@ export function SetupScreen({
         </fieldset>
         <fieldset>
           <legend>{t('setup.adminSection')}</legend>
-          <div className="grid-2">
-            <TextField
-              ref={refs.login}
-              label={t('fields.login')}
-              value={login}
-              onChange={bind('login', setLogin)}
-              hint={t('fields.loginHint')}
-              error={errors.login}
-              required
-              maxLength={32}
-              autoComplete="username"
-              autoCapitalize="off"
-              spellCheck={false}
-            />
-            <TextField
-              ref={refs.displayName}
-              label={t('fields.displayName')}
-              value={displayName}
-              onChange={bind('displayName', setDisplayName)}
-              error={errors.displayName}
-              required
-              maxLength={80}
-              autoComplete="name"
-            />
-            <NewPassphraseFields
-              label={t('fields.passphrase')}
-              confirmLabel={t('fields.passphraseConfirm')}
-              passphrase={passphrase}
-              confirm={confirm}
-              onPassphrase={bind('passphrase', setPassphrase)}
-              onConfirm={bind('confirm', setConfirm)}
-              minLength={min}
-              errors={errors}
-              passphraseRef={refs.passphrase}
-              confirmRef={refs.confirm}
-            />
-          </div>
+          <AccountFields form={account} minLength={min} errors={errors} bind={bind} />
         </fieldset>
         <ErrorAlert>{setup.isError ? errorText(setup.error, { minLength: min }) : null}</ErrorAlert>
         <div className="form-actions">
