@@ -58,6 +58,8 @@ export interface SyncBundleEntry {
   bytes: number;
   ok: boolean;
   code: ErrorCode | null;
+  /** An incoming bundle skipped because a newer one from the same sender was imported first. */
+  stale: boolean;
 }
 
 export interface SyncConflictSide {
@@ -99,6 +101,11 @@ export interface SyncImportResult {
   conflicts: number;
   /** True when the bundle had been imported before (nothing changed). */
   duplicate?: boolean;
+  /**
+   * True when a newer bundle from the same sender was imported first: it carried everything this
+   * one did, so this one was skipped (recorded, nothing changed).
+   */
+  stale?: boolean;
 }
 
 /** Absolute only (POSIX, a Windows drive or a UNC share): a relative path would depend on the app's working folder. */

@@ -74,7 +74,7 @@ export const syncHandlers: {
       () => importBundles(ctx, input.paths, { progress }),
       (r) => {
         const failed = r.results.find((x) => !x.ok);
-        return { bundles: r.results.filter((x) => x.ok && !x.duplicate).length, ...(failed?.code ? { code: failed.code } : {}) };
+        return { bundles: r.results.filter((x) => x.ok && !x.duplicate && !x.stale).length, ...(failed?.code ? { code: failed.code } : {}) };
       },
     );
   },

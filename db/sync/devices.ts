@@ -158,7 +158,8 @@ export function listBundles(ctx: ServiceContext, input: { limit: number }): Sync
     at: r.at,
     ops: r.ops,
     bytes: r.bytes,
-    ok: r.result === 'ok',
-    code: r.result === 'ok' ? null : (r.result as ErrorCode),
+    ok: r.result === 'ok' || r.result === 'stale',
+    code: r.result === 'ok' || r.result === 'stale' ? null : (r.result as ErrorCode),
+    stale: r.result === 'stale',
   }));
 }

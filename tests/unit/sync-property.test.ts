@@ -220,10 +220,9 @@ describe('sync convergence (property)', () => {
 
 /**
  * The same through the real transport: three app instances (office, laptops A and B) writing
- * signed, encrypted bundle files into one folder. Each device reads its own bundles in the order
- * they were written, some twice, some never, interleaved at random with the others' reads and
- * edits. (Reading an older bundle after a newer one is covered above: the import pipeline applies
- * such a stale bundle in full, which can replay an old purge or snapshot; see the report.)
+ * signed, encrypted bundle files into one folder. Bundles are read in any order (an older one
+ * after a newer one from the same sender is skipped as stale), some twice, some never, interleaved
+ * at random with edits.
  */
 type BundleStep =
   | { kind: 'edit'; device: number; field: 'phone' | 'notes'; value: number }
@@ -241,11 +240,12 @@ const bundleStep: fc.Arbitrary<BundleStep> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('tick' as const), ms: fc.integer({ min: 0, max: 120_000 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('reassign' as const) }) },
 );
-const bundleTotals = { runs: 0, edits: 0, bundles: 0, imports: 0, refused: 0, lost: 0, conflicts: 0, moves: 0 };
+const bundleTotals = { runs: 0, edits: 0, bundles: 0, imports: 0, refused: 0, stale: 0, outOfOrder: 0, lost: 0, conflicts: 0, moves: 0 };
 afterAll(() => {
   console.log(
     `sync property through bundles: ${bundleTotals.runs} runs, ${bundleTotals.edits} edits, ${bundleTotals.bundles} bundles, ` +
-      `${bundleTotals.imports} imports interleaved at random (${bundleTotals.refused} refused or duplicate, ${bundleTotals.lost} bundles lost), ` +
+      `${bundleTotals.imports} imports in random order (${bundleTotals.outOfOrder} read before an older one still in flight, ` +
+      `${bundleTotals.refused} refused or duplicate, ${bundleTotals.stale} skipped as stale, ${bundleTotals.lost} bundles lost), ` +
       `${bundleTotals.conflicts} conflicts queued at the office, ${bundleTotals.moves} case moves`,
   );
 });
@@ -286,10 +286,8 @@ async function runBundles(steps: BundleStep[]): Promise<void> {
         bundleTotals.bundles += bundles.length;
       } else if (s.kind === 'import') {
         if (inFlight.length === 0) continue;
-        // Each device reads its bundles in the order they were written (as a folder scan does),
-        // but a bundle may be read twice or lost; which device reads next is random.
-        const target = inFlight[s.pick % inFlight.length]!.to;
-        const i = inFlight.findIndex((x) => x.to === target);
+        // Any bundle in flight, whoever it is for and however old; it may be read twice or lost.
+        const i = s.pick % inFlight.length;
         const f = inFlight[i]!;
         if (s.pick % 5 === 4) {
           // Lost for good: the folder scan of a later round must not find it either.
@@ -298,16 +296,21 @@ async function runBundles(steps: BundleStep[]): Promise<void> {
           bundleTotals.lost += 1;
           continue;
         }
+        if (inFlight.findIndex((x) => x.to === f.to) < i) bundleTotals.outOfOrder += 1;
         const { results } = await f.to.call('sync.import', { paths: [f.path] });
         bundleTotals.imports += 1;
-        if (!results[0]!.ok || results[0]!.duplicate) bundleTotals.refused += 1;
+        if (results[0]!.stale) bundleTotals.stale += 1;
+        else if (!results[0]!.ok || results[0]!.duplicate) bundleTotals.refused += 1;
         if (!s.keep) inFlight.splice(i, 1);
       } else {
         office.clock.advance(s.ms);
       }
     }
-    // Full delivery: everything still in flight, then ordinary rounds.
-    for (const f of inFlight) await f.to.call('sync.import', { paths: [f.path] });
+    // Full delivery: everything still in flight, newest first (the worst order), then ordinary rounds.
+    for (const f of [...inFlight].reverse()) {
+      const { results } = await f.to.call('sync.import', { paths: [f.path] });
+      if (results[0]!.stale) bundleTotals.stale += 1;
+    }
     for (let round = 0; round < 3; round += 1) await syncRound();
 
     const shared = TABLE_SCOPES.filter(([, sc]) => sc.kind === 'shared').map(([n]) => n);
