@@ -10,6 +10,8 @@
  * - New rows: the ops of one row arrive together (one Tx.insert writes them consecutively) and are
  *   inserted as one row. A row whose parent or required fields have not arrived yet waits in
  *   sync_pending and is retried at the end of every apply.
+ * - Bookkeeping columns (BOOKKEEPING_FIELDS: updated_at and the like) follow last-writer-wins
+ *   without ever entering the conflict queue; only fields a person wrote do.
  * - Clock far ahead (more than `sync_max_clock_ahead_minutes`, default 24 h, past this device's
  *   wall clock): the op is stored and takes part in LWW like any other, so all devices agree, but
  *   it is counted, recorded in sync_clock_flags for the UI, and does not advance the local clock.
@@ -35,6 +37,12 @@ export const DEFAULT_MAX_CLOCK_AHEAD_MINUTES = 24 * 60;
  * not have made them there, whatever the bundle says: they are not stored, counted in `refused`.
  */
 const STAFF_ONLY = new Set(['users', 'settings', 'contact_standards', 'programs']);
+/**
+ * Columns the app fills in itself on every write (when, and by whom): last writer wins silently.
+ * Two devices touching a row always differ here, and no person chose these values, so a conflict
+ * entry would only ask someone to pick between two timestamps.
+ */
+export const BOOKKEEPING_FIELDS: ReadonlySet<string> = new Set(['updated_at', 'updated_by', 'created_at', 'created_by', 'recorded_by']);
 export const MAX_CLOCK_AHEAD_SETTING = 'sync_max_clock_ahead_minutes';
 const MAX_VALUE_CHARS = 1_000_000;
 const DEVICE = /^[A-Za-z0-9-]{1,64}$/;
@@ -183,7 +191,7 @@ export function applyIncoming(ctx: ServiceContext, from: string, ops: Iterable<S
       : undefined;
     if (local && local.device === op.origin && local.seq === op.seq) continue;
     const wins = !local || newer(op.hlc, op.origin, local.hlc, local.device);
-    if (local) {
+    if (local && !BOOKKEEPING_FIELDS.has(op.field)) {
       // The loser of the two was overwritten without being seen: queue it for a person.
       const concurrent = wins ? op.base !== local.hlc : !seenByLaterEdit(db, op);
       if (concurrent && recordConflict(db, local, op, at)) result.conflicts += 1;
