@@ -66,6 +66,22 @@ function senderIsStaff(ctx: ServiceContext, device: string): boolean {
   return r !== undefined && (r.role === 'supervisor' || r.role === 'administrator');
 }
 
+/**
+ * Case assignment is the office's decision: from a laptop, the office takes `supervisees.officer_id`
+ * only as part of a new person that laptop's officer took in (assigned to that officer, as the
+ * intake service allows); any other value, or a change of an existing person's, is refused.
+ */
+function refusedAssignment(ctx: ServiceContext, senderOfficer: string | null, op: SyncOp, isPending: (e: string, r: string) => boolean): boolean {
+  if (op.entity !== 'supervisees' || op.field !== 'officer_id') return false;
+  const known = rowExists(ctx.db, 'supervisees', op.row) || isPending('supervisees', op.row);
+  return known || senderOfficer === null || op.value !== JSON.stringify(senderOfficer);
+}
+
+function senderOfficerOf(ctx: ServiceContext, device: string): string | null {
+  const r = stmt(ctx.db, 'SELECT officer_id FROM sync_devices WHERE device_id = ?').get(device) as { officer_id: string | null } | undefined;
+  return r?.officer_id ?? null;
+}
+
 function malformed(index: number, why: string): AppError {
   return new AppError('SYNC_PAYLOAD_MALFORMED', `sync op ${index} is malformed: ${why}`, { index });
 }
@@ -116,6 +132,8 @@ export function applyIncoming(ctx: ServiceContext, from: string, ops: Iterable<S
   const role = localRole(ctx);
   const result: ApplyResult = { applied: 0, skipped: 0, conflicts: 0, clockAhead: 0, purged: 0, refused: 0 };
   const fromOfficer = role === 'office' && !senderIsStaff(ctx, from);
+  const fromLaptop = role === 'office' && from !== ctx.deviceId;
+  const senderOfficer = fromLaptop ? senderOfficerOf(ctx, from) : null;
   // Whether sync_pending may hold rows (then a row that is not here may still have field clocks).
   let hadPending = stmt(db, 'SELECT 1 FROM sync_pending LIMIT 1').get() !== undefined;
   let ownSeq = 0;
@@ -149,7 +167,7 @@ export function applyIncoming(ctx: ServiceContext, from: string, ops: Iterable<S
     const { value, ms } = validate(ctx, op, index);
     index += 1;
     if (role === 'office' && op.origin !== from) throw malformed(index - 1, 'a laptop relays only its own ops');
-    if (fromOfficer && STAFF_ONLY.has(op.entity)) {
+    if ((fromOfficer && STAFF_ONLY.has(op.entity)) || (fromLaptop && refusedAssignment(ctx, senderOfficer, op, isPending))) {
       result.refused += 1;
       continue;
     }
