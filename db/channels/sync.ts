@@ -31,6 +31,23 @@ export interface SyncStatus {
   lastExport: SyncRunSummary | null;
   lastImport: SyncRunSummary | null;
   openConflicts: number;
+  /** Changes received whose clock was far ahead of this computer's (flagged, not trusted). */
+  clockAhead: number;
+  /** The most recently flagged of them, to name the device whose date and time need checking. */
+  clockAheadLatest: SyncClockAhead | null;
+}
+
+export interface SyncClockAhead {
+  /** The device that made the change (its clock is ahead). */
+  device: string;
+  /** Its officer's name, when it is an enrolled laptop known here. */
+  officerName: string | null;
+  /** 'office' when it is the office machine; null when the device is not enrolled here (relayed). */
+  role: SyncRole | null;
+  /** ISO instant the device's clock said (its HLC's wall time). */
+  clockAt: string;
+  /** ISO instant it arrived here. */
+  detectedAt: string;
 }
 
 export interface SyncDevice {

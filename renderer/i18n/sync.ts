@@ -86,6 +86,13 @@ export const syncJa = {
     resultOkShort: '成功',
     resultStaleShort: '読み飛ばし（古いファイル）',
     officeMachine: '事務所',
+    clockAheadTitle: '{{device}}の時計が進んでいます',
+    clockAheadText:
+      '{{device}}から届いた変更 {{n}} 件は、その端末の時計がこのコンピューターより大きく進んだ時刻で記録されていました（最新：その端末の時刻 {{clock}}、受信 {{detected}}）。変更は保存していますが、その時刻は信用していません。',
+    clockAheadWhat: '{{device}}の日付と時刻（タイムゾーンを含む）の設定を確認して正しく直し、そのあとで同期してください。',
+    clockAheadOffice: '事務所のコンピューター',
+    clockAheadLaptop: '{{name}}さんのノートパソコン',
+    clockAheadUnknown: '端末 {{id}}',
     enrolOfficeSection: '端末の登録（事務所）',
     enrolOfficeIntro: '保護観察官の端末が書き出した登録要求ファイルを取り込み、その端末を使う保護観察官を選んで、応答ファイルを書き出します。応答ファイルを端末側で取り込むと登録が完了します。',
     enrolOfficer: '端末を使う保護観察官',
@@ -325,6 +332,13 @@ export const syncEn: typeof syncJa = {
     resultOkShort: 'OK',
     resultStaleShort: 'Skipped (older bundle)',
     officeMachine: 'Office',
+    clockAheadTitle: 'The clock of {{device}} is ahead',
+    clockAheadText:
+      '{{n}} changes from {{device}} were stamped with a time far ahead of this computer’s clock (latest: that device said {{clock}}; received {{detected}}). The changes are kept, but their time is not trusted.',
+    clockAheadWhat: 'Check the date, time and time zone settings on {{device}}, correct them, then sync again.',
+    clockAheadOffice: 'the office computer',
+    clockAheadLaptop: '{{name}}’s laptop',
+    clockAheadUnknown: 'device {{id}}',
     enrolOfficeSection: 'Enrol a laptop (office)',
     enrolOfficeIntro:
       'Import the enrolment request file an officer’s laptop wrote, choose the officer who uses it, and a response file is written. Enrolment is complete once the laptop imports the response.',
