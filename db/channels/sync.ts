@@ -158,8 +158,15 @@ export const syncChannels = {
   'sync.devices.list': channel<SyncDevice[]>()(empty),
   'sync.devices.revoke': channel<SyncDevice>()(z.object({ deviceId: uuid }).strict()),
   'sync.export': channel<{ bundles: SyncExportedBundle[] }>()(empty),
+  /**
+   * The given files; or, with pick, the files the person chooses in the Open dialog (none when
+   * cancelled: results is empty); or else every new bundle for this device in the sync folder.
+   */
   'sync.import': channel<{ results: SyncImportResult[] }>()(
-    z.object({ paths: z.array(filePath).min(1).max(500).optional() }).strict(),
+    z
+      .object({ paths: z.array(filePath).min(1).max(500).optional(), pick: z.literal(true).optional() })
+      .strict()
+      .refine((x) => !(x.paths && x.pick), 'either paths or pick'),
   ),
   'sync.bundles.list': channel<SyncBundleEntry[]>()(
     z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(),

@@ -27,6 +27,8 @@ export interface ImportOptions {
   progress?: SyncProgress;
   /** How often (in ops) progress is reported. */
   progressEvery?: number;
+  /** Folder scan only: consider just these file names (the scheduler's watch passes the new ones). */
+  only?: ReadonlySet<string>;
 }
 
 interface SenderRow {
@@ -208,7 +210,8 @@ export function importBundles(ctx: ServiceContext, paths: string[] | undefined, 
       throw new AppError('SYNC_NO_FOLDER', 'the sync folder is not available (is the USB stick plugged in?)');
     }
     // Oldest first, so acknowledgements advance in order (any order converges; this one wastes least).
-    files = [...names.filter((n) => n.endsWith(BUNDLE_SUFFIX)).map((n) => join(self.folder!, n)), ...parked(ctx, self.folder)]
+    const wanted = (n: string) => n.endsWith(BUNDLE_SUFFIX) && (!opts.only || opts.only.has(n));
+    files = [...names.filter(wanted).map((n) => join(self.folder!, n)), ...(opts.only ? [] : parked(ctx, self.folder))]
       .map((f) => ({ f, when: forUs(ctx, self, f) }))
       .filter((x): x is { f: string; when: string } => x.when !== null)
       .sort((x, y) => (x.when < y.when ? -1 : x.when > y.when ? 1 : x.f < y.f ? -1 : 1))
