@@ -102,6 +102,8 @@ export const syncJa = {
     enrolAccepted: '端末（鍵ID {{keyId}}）を登録し、応答ファイルを書き出しました：{{path}}',
     enrolLaptopSection: '事務所への登録（この端末）',
     enrolLaptopIntro: '① 登録要求ファイルを同期フォルダーに書き出し、管理者に渡します。② 管理者から受け取った応答ファイルを取り込むと、この端末は事務所の担当者として同期できるようになります。',
+    enrolLaptopRecovery:
+      'このノートパソコンのパスフレーズは事務所では再設定できません。忘れた場合は、管理者がこの端末の登録を取り消し、もう一度参加と登録をやり直します（担当ケースは事務所に残っているので、登録後に届きます。まだ書き出していない変更は失われます）。',
     enrolRequest: '① 登録要求を書き出す',
     enrolRequested: '登録要求ファイルを書き出しました：{{path}}　管理者に渡してください。この端末の鍵ID：{{keyId}}',
     enrolComplete: '② 応答ファイルを取り込む…',
@@ -350,6 +352,8 @@ export const syncEn: typeof syncJa = {
     enrolLaptopSection: 'Enrol this laptop with the office',
     enrolLaptopIntro:
       '1. Write an enrolment request into the sync folder and give it to the administrator. 2. Import the response file you get back; this laptop then syncs as that officer.',
+    enrolLaptopRecovery:
+      'This laptop’s passphrase cannot be reset by the office. If you forget it, the administrator revokes this laptop and you join and enrol it again (your cases are kept at the office and arrive after enrolment; changes not yet exported are lost).',
     enrolRequest: '1. Write the enrolment request',
     enrolRequested: 'The enrolment request was written to {{path}}. Give it to the administrator. This laptop’s key ID: {{keyId}}',
     enrolComplete: '2. Import the response…',
