@@ -228,7 +228,7 @@ type BundleStep =
   | { kind: 'edit'; device: number; field: 'phone' | 'notes'; value: number }
   | { kind: 'guidelines'; device: 0 | 1 | 2; value: number }
   | { kind: 'export'; device: number }
-  | { kind: 'import'; pick: number; keep: boolean }
+  | { kind: 'import'; pick: number; keep: boolean; newest: boolean }
   | { kind: 'tick'; ms: number }
   | { kind: 'reassign' };
 
@@ -236,7 +236,7 @@ const bundleStep: fc.Arbitrary<BundleStep> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('edit' as const), device, field: fc.constantFrom('phone' as const, 'notes' as const), value: fc.nat(5) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('guidelines' as const), device: fc.constantFrom(0 as const, 1 as const, 2 as const), value: fc.nat(5) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('export' as const), device }) },
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('import' as const), pick: fc.nat(), keep: fc.boolean() }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('import' as const), pick: fc.nat(), keep: fc.boolean(), newest: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('tick' as const), ms: fc.integer({ min: 0, max: 120_000 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('reassign' as const) }) },
 );
@@ -286,8 +286,10 @@ async function runBundles(steps: BundleStep[]): Promise<void> {
         bundleTotals.bundles += bundles.length;
       } else if (s.kind === 'import') {
         if (inFlight.length === 0) continue;
-        // Any bundle in flight, whoever it is for and however old; it may be read twice or lost.
-        const i = s.pick % inFlight.length;
+        // Any bundle in flight, whoever it is for and however old, or (to make older ones late
+        // more often) the newest one for the same device; it may be read twice or lost.
+        const chosen = s.pick % inFlight.length;
+        const i = s.newest ? inFlight.findLastIndex((x) => x.to === inFlight[chosen]!.to) : chosen;
         const f = inFlight[i]!;
         if (s.pick % 5 === 4) {
           // Lost for good: the folder scan of a later round must not find it either.
