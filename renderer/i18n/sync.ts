@@ -12,6 +12,9 @@ export const syncJa = {
     failed: '最終書き出し：{{time}}（失敗）',
     notSetUp: '同期：未設定',
     conflicts: '要確認の競合 {{n}} 件',
+    importOk: '最終取り込み：{{time}}（{{n}} 件）',
+    importFailed: '最終取り込み：{{time}}（失敗あり）',
+    clockAhead: '時計が進んでいる端末があります',
   },
   sync: {
     title: '同期',
@@ -259,6 +262,9 @@ export const syncEn: typeof syncJa = {
     failed: 'Last export: {{time}} (failed)',
     notSetUp: 'Sync: not set up',
     conflicts: 'Conflicts to resolve: {{n}}',
+    importOk: 'Last import: {{time}} (bundles: {{n}})',
+    importFailed: 'Last import: {{time}} (with failures)',
+    clockAhead: 'A device’s clock is ahead',
   },
   sync: {
     title: 'Sync',
