@@ -209,7 +209,8 @@ export function importBundles(ctx: ServiceContext, paths: string[] | undefined, 
     } catch {
       throw new AppError('SYNC_NO_FOLDER', 'the sync folder is not available (is the USB stick plugged in?)');
     }
-    // Oldest first, so acknowledgements advance in order (any order converges; this one wastes least).
+    // Oldest first by the senders' header clocks (which never go back, unlike created_at after a
+    // clock was corrected), so no bundle is skipped as stale and acknowledgements advance in order.
     const wanted = (n: string) => n.endsWith(BUNDLE_SUFFIX) && (!opts.only || opts.only.has(n));
     files = [...names.filter(wanted).map((n) => join(self.folder!, n)), ...(opts.only ? [] : parked(ctx, self.folder))]
       .map((f) => ({ f, when: forUs(ctx, self, f) }))
@@ -258,13 +259,13 @@ function parked(ctx: ServiceContext, folder: string): string[] {
 
 /**
  * In a shared folder: skip our own bundles, other devices' bundles and ones already imported.
- * Returns the bundle's creation time to sort by, or null to skip it.
+ * Returns the bundle's header clock to sort by, or null to skip it.
  */
 function forUs(ctx: ServiceContext, self: Identity, file: string): string | null {
   try {
     const h = readBundleHeader(file).header;
     const mine = h.sender.device !== self.deviceId && h.recipients.some((r) => r.device === self.deviceId);
-    return mine && !alreadyImported(ctx, h.bundle_id) && !seen(ctx, h.bundle_id) ? h.created_at : null;
+    return mine && !alreadyImported(ctx, h.bundle_id) && !seen(ctx, h.bundle_id) ? h.hlc : null;
   } catch {
     return ''; // unreadable: import it (first) so the refusal is reported
   }

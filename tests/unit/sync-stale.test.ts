@@ -1,6 +1,8 @@
+import { basename } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importBundles } from '../../db/sync/import';
 import { mutate } from '../../db/write';
+import { STAFF } from '../helpers/contacts';
 import { tempDir } from '../helpers/office';
 import { contentHash, syncOffice } from '../helpers/sync';
 
@@ -65,5 +67,33 @@ describe('a bundle older than the last one imported from its sender', () => {
     expect(r.results[0]!.stale).toBeUndefined();
     expect(hasCase(s.a, caseId)).toBe(true);
     expect(s.a.core.context().db.prepare('SELECT 1 FROM supervisees WHERE id = ?').get(superviseeId)).toBeDefined();
+  });
+});
+
+describe('header clocks after the wall clock was set back', () => {
+  let t: ReturnType<typeof tempDir>;
+  beforeEach(() => (t = tempDir('hogo-sync-stale-clock-')));
+  afterEach(() => t.cleanup());
+
+  it('a bundle written after the laptop’s clock was corrected is not mistaken for an older one', async () => {
+    const s = await syncOffice(t.dir);
+    await s.syncRound();
+    const HOURS = 2 * 3_600_000;
+    const employer = '00000000-0000-4000-8000-0000000000e7';
+    mutate(s.a.core.context(), 'edit', (tx) => tx.insert('employers', { id: employer, name: '一', capacity: 1, created_at: tx.at, updated_at: tx.at }));
+    // The laptop's clock runs two hours ahead when it exports, then is put right.
+    s.office.clock.advance(HOURS);
+    const ahead = (await s.a.call('sync.export', {})).bundles[0]!;
+    s.office.clock.advance(-HOURS + 5 * 60_000);
+    // The app restarted since (the clock is rebuilt from the change log, which the export did not touch).
+    s.a.core.lock('manual');
+    await s.a.call('session.unlock', { login: STAFF.sato.login, passphrase: STAFF.sato.passphrase });
+    mutate(s.a.core.context(), 'edit', (tx) => tx.update('employers', employer, { phone: '03-3333-3333' }));
+    const after = (await s.a.call('sync.export', {})).bundles[0]!;
+    // Read in the order they were written.
+    const { results } = await s.office.call('sync.import', { paths: [ahead.path, after.path] });
+    expect(results.map((r) => r.stale ?? false)).toEqual([false, false]);
+    expect(results.find((r) => r.file === basename(after.path))).toMatchObject({ ok: true });
+    expect(s.office.core.context().db.prepare('SELECT phone FROM employers WHERE id = ?').get(employer)).toEqual({ phone: '03-3333-3333' });
   });
 });
