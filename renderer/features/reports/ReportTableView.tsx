@@ -22,7 +22,7 @@ export function ReportTableView({ table, onDrill }: { table: ReportTable; onDril
   const [showAll, setShowAll] = useState(() => shownAll.has(table.id));
   const view = limitRows(table, lang, showAll);
   const long = view.rows.length > LONG_TABLE;
-  const limited = view.total > view.printed || view.hiddenOnScreen > 0;
+  const limited = view.hiddenInPrint > 0;
   const toggle = () => {
     if (showAll) shownAll.delete(table.id);
     else shownAll.add(table.id);
@@ -40,60 +40,61 @@ export function ReportTableView({ table, onDrill }: { table: ReportTable; onDril
       <div className={`rp-table-body${table.columns.length > 3 ? ' rp-many-columns' : ''}`}>
         <ReportChart table={table} />
         <div className="rp-table-column">
-        {limited ? (
-          <p className="hint rp-top-hint no-print">{t('reports.table.topShown', { shown: view.rows.length, total: view.total })}</p>
-        ) : null}
-        <div className={`rp-table-wrap${long ? ' rp-table-long' : ''}`} tabIndex={long ? 0 : undefined} aria-label={long ? table.title : undefined} role={long ? 'region' : undefined}>
-          <table className="data-table rp-table" id={tableId}>
-            <thead>
-              <tr>
-                <th scope="col">{table.dimension}</th>
-                {table.columns.map((c) => (
-                  <th scope="col" key={c.id} className="col-num">
-                    {c.label}
-                    {c.unit === 'count' ? null : <span className="sub">({t(`reports.units.${c.unit}`, { count: 2 })})</span>}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {view.rows.map((r, index) => (
-                <tr key={r.key} data-row={r.key} className={index < view.printed ? undefined : 'rp-row-screen-only'}>
-                  <th scope="row">{r.label}</th>
-                  {table.columns.map((c, i) => {
-                    const v = r.values[i] ?? null;
-                    const text = formatValue(v, c.unit, lang);
-                    return (
-                      <td key={c.id} className="col-num" data-column={c.id} data-unit={c.unit}>
-                        {r.drill && v !== null && c.unit === 'count' ? (
-                          <DrillButton
-                            spoken={t('reports.table.cellDrill', { row: r.label, column: c.label, value: text })}
-                            title={`${table.title} / ${r.label} / ${c.label}`}
-                            target={{ tableId: table.id, rowKey: r.key, columnId: c.id }}
-                            onDrill={onDrill}
-                          >
-                            {text}
-                          </DrillButton>
-                        ) : (
-                          text
-                        )}
-                      </td>
-                    );
-                  })}
+          {limited ? (
+            <p className="hint rp-top-hint no-print">{t('reports.table.topShown', { shown: view.rows.length, total: view.total })}</p>
+          ) : null}
+          <div className={`rp-table-wrap${long ? ' rp-table-long' : ''}`} tabIndex={long ? 0 : undefined} aria-label={long ? table.title : undefined} role={long ? 'region' : undefined}>
+            <table className="data-table rp-table" id={tableId}>
+              <thead>
+                <tr>
+                  <th scope="col">{table.dimension}</th>
+                  {table.columns.map((c) => (
+                    <th scope="col" key={c.id} className="col-num">
+                      {c.label}
+                      {/* A column names its unit in the plural ("months"). */}
+                      {c.unit === 'count' ? null : <span className="sub">({t(`reports.units.${c.unit}`, { count: 2 })})</span>}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          {hasNull ? <p className="hint rp-na-hint">{t('reports.table.notApplicableNote')}</p> : null}
-        </div>
-        {limited ? (
-          <>
-            <p className="hint rp-print-only">{t('reports.table.morePrinted', { top: view.printed, more: view.total - view.printed })}</p>
-            <button type="button" className="button-secondary rp-show-all no-print" aria-expanded={showAll} aria-controls={tableId} onClick={toggle}>
-              {showAll ? t('reports.table.showTop', { top: TOP_ROWS }) : t('reports.table.showAll', { total: view.total })}
-            </button>
-          </>
-        ) : null}
+              </thead>
+              <tbody>
+                {view.rows.map((r, index) => (
+                  <tr key={r.key} data-row={r.key} className={index < view.printed ? undefined : 'rp-row-screen-only'}>
+                    <th scope="row">{r.label}</th>
+                    {table.columns.map((c, i) => {
+                      const v = r.values[i] ?? null;
+                      const text = formatValue(v, c.unit, lang);
+                      return (
+                        <td key={c.id} className="col-num" data-column={c.id} data-unit={c.unit}>
+                          {r.drill && v !== null && c.unit === 'count' ? (
+                            <DrillButton
+                              spoken={t('reports.table.cellDrill', { row: r.label, column: c.label, value: text })}
+                              title={`${table.title} / ${r.label} / ${c.label}`}
+                              target={{ tableId: table.id, rowKey: r.key, columnId: c.id }}
+                              onDrill={onDrill}
+                            >
+                              {text}
+                            </DrillButton>
+                          ) : (
+                            text
+                          )}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {hasNull ? <p className="hint rp-na-hint">{t('reports.table.notApplicableNote')}</p> : null}
+          </div>
+          {limited ? (
+            <>
+              <p className="hint rp-print-only">{t('reports.table.morePrinted', { top: view.printed, more: view.hiddenInPrint })}</p>
+              <button type="button" className="button-secondary rp-show-all no-print" aria-expanded={showAll} aria-controls={tableId} onClick={toggle}>
+                {showAll ? t('reports.table.showTop', { top: TOP_ROWS }) : t('reports.table.showAll', { total: view.total })}
+              </button>
+            </>
+          ) : null}
         </div>
       </div>
     </div>
