@@ -49,7 +49,8 @@ export const REPORT_SECTION_IDS = ['caseload', 'compliance', 'drugs', 'support',
 /** outcomes = measures + terminations by reason. */
 export type ReportSectionId = (typeof REPORT_SECTION_IDS)[number];
 
-export type ReportUnit = 'count' | 'percent' | 'days';
+/** 'months': a whole number of calendar months ("7か月", "7 months" on screen; the number alone in exports). */
+export type ReportUnit = 'count' | 'percent' | 'days' | 'months';
 
 export interface ReportFigure {
   /** Stable, e.g. 'compliance.overdueCases'. */
@@ -72,6 +73,12 @@ export interface ReportTable {
   columns: { id: string; label: string; unit: ReportUnit }[];
   rows: { key: string; label: string; values: (number | null)[]; drill: boolean }[];
   chart: 'bar' | 'stackedBar' | 'pie' | 'none';
+  /**
+   * One row per member of a list that grows with the office (VPOs: ~13,000 rows at demo scale 100).
+   * The screen shows the largest rows first with a "show all" toggle, print the top rows and says
+   * how many more the CSV/XLSX hold; exports always carry every row.
+   */
+  growsWithOffice?: boolean;
 }
 
 export interface ReportSection {

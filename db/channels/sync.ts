@@ -31,6 +31,23 @@ export interface SyncStatus {
   lastExport: SyncRunSummary | null;
   lastImport: SyncRunSummary | null;
   openConflicts: number;
+  /** Changes received whose clock was far ahead of this computer's (flagged, not trusted). */
+  clockAhead: number;
+  /** The most recently flagged of them, to name the device whose date and time need checking. */
+  clockAheadLatest: SyncClockAhead | null;
+}
+
+export interface SyncClockAhead {
+  /** The device that made the change (its clock is ahead). */
+  device: string;
+  /** Its officer's name, when it is an enrolled laptop known here. */
+  officerName: string | null;
+  /** 'office' when it is the office machine; null when the device is not enrolled here (relayed). */
+  role: SyncRole | null;
+  /** ISO instant the device's clock said (its HLC's wall time). */
+  clockAt: string;
+  /** ISO instant it arrived here. */
+  detectedAt: string;
 }
 
 export interface SyncDevice {
@@ -58,6 +75,8 @@ export interface SyncBundleEntry {
   bytes: number;
   ok: boolean;
   code: ErrorCode | null;
+  /** An incoming bundle skipped because a newer one from the same sender was imported first. */
+  stale: boolean;
 }
 
 export interface SyncConflictSide {
@@ -99,6 +118,11 @@ export interface SyncImportResult {
   conflicts: number;
   /** True when the bundle had been imported before (nothing changed). */
   duplicate?: boolean;
+  /**
+   * True when a newer bundle from the same sender was imported first: it carried everything this
+   * one did, so this one was skipped (recorded, nothing changed).
+   */
+  stale?: boolean;
 }
 
 /** Absolute only (POSIX, a Windows drive or a UNC share): a relative path would depend on the app's working folder. */
@@ -134,8 +158,15 @@ export const syncChannels = {
   'sync.devices.list': channel<SyncDevice[]>()(empty),
   'sync.devices.revoke': channel<SyncDevice>()(z.object({ deviceId: uuid }).strict()),
   'sync.export': channel<{ bundles: SyncExportedBundle[] }>()(empty),
+  /**
+   * The given files; or, with pick, the files the person chooses in the Open dialog (none when
+   * cancelled: results is empty); or else every new bundle for this device in the sync folder.
+   */
   'sync.import': channel<{ results: SyncImportResult[] }>()(
-    z.object({ paths: z.array(filePath).min(1).max(500).optional() }).strict(),
+    z
+      .object({ paths: z.array(filePath).min(1).max(500).optional(), pick: z.literal(true).optional() })
+      .strict()
+      .refine((x) => !(x.paths && x.pick), 'either paths or pick'),
   ),
   'sync.bundles.list': channel<SyncBundleEntry[]>()(
     z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(),

@@ -51,6 +51,8 @@ export interface TableSpec {
   dimension: Text;
   columns: ColumnSpec[];
   chart: ReportTable['chart'];
+  /** See ReportTable.growsWithOffice. */
+  growsWithOffice?: boolean;
 }
 
 export function table(
@@ -68,6 +70,7 @@ export function table(
     columns: spec.columns.map((c) => ({ id: c.id, label: say(c.label, lang), unit: c.unit })),
     rows: rows.map((r) => ({ ...r, values: spec.columns.map((c) => value(c.id, r.key)), drill })),
     chart: spec.chart,
+    ...(spec.growsWithOffice ? { growsWithOffice: true } : {}),
   };
 }
 

@@ -38,6 +38,7 @@ const TABLES = {
     dimension: ['保護司', 'VPO'],
     columns: [COL_ACTIVE],
     chart: 'none',
+    growsWithOffice: true,
   },
   byCategory: {
     id: 'caseload.byCategory',

@@ -165,7 +165,7 @@ export const complianceSection: SectionDef = {
   build(r, { lang, names }) {
     const due = r.get('compliance.due');
     const done = r.get('compliance.done');
-    const f = (id: keyof typeof T, value: number | null, unit: 'count' | 'percent', drill: boolean) =>
+    const f = (id: keyof typeof T, value: number | null, unit: 'count' | 'percent' | 'months', drill: boolean) =>
       figure(lang, `compliance.${id}`, T[id], value, unit, drill);
     const officerCell = (col: string, key: string): number | null => {
       if (col === 'rate') return percent(r.get('compliance.byOfficer.done', key), r.get('compliance.byOfficer.due', key));
@@ -174,7 +174,7 @@ export const complianceSection: SectionDef = {
     const rows = idRows(r.keys('compliance.byOfficer.cases'), (id) => names('officer', id), say(['未割当', 'Unassigned'], lang));
     return {
       figures: [
-        f('months', r.get('compliance.months'), 'count', false),
+        f('months', r.get('compliance.months'), 'months', false),
         f('casesDue', r.get('compliance.casesDue'), 'count', true),
         f('due', due, 'count', false),
         f('done', done, 'count', false),

@@ -1,6 +1,6 @@
 /** The services behind the channels of db/channels/sync.ts, spread into db/api.ts's table. */
 import type { syncChannels } from '../channels/sync';
-import type { OutputOf, ParsedInputOf } from '../contract';
+import type { OutputOf, ParsedInputOf, SyncImportResult } from '../contract';
 import type { OfficeCore } from '../core';
 import { AppError, isAppError } from '../errors';
 import type { ShellPort } from '../shell';
@@ -22,12 +22,22 @@ async function oneFile(core: OfficeCore, path: string | undefined, filter: { nam
   return picked;
 }
 
-/** Runs an export or import and remembers how it ended for the status bar. */
-function remembered<T>(ctx: ServiceContext, kind: 'export' | 'import', run: () => T, count: (t: T) => { bundles: number; code?: AppError['code'] }): T {
+/**
+ * Runs an export or import and remembers how it ended for the status bar (a run that found nothing
+ * to do is not remembered when `quietWhenEmpty`: the folder watch looks every minute).
+ */
+function remembered<T>(
+  ctx: ServiceContext,
+  kind: 'export' | 'import',
+  run: () => T,
+  count: (t: T) => { bundles: number; files?: number; code?: AppError['code'] },
+  quietWhenEmpty = false,
+): T {
   const at = new Date(ctx.now()).toISOString();
   try {
     const out = run();
     const c = count(out);
+    if (quietWhenEmpty && c.files === 0) return out;
     recordRun(ctx, kind, { at, ok: c.code === undefined, bundles: c.bundles, ...(c.code ? { code: c.code } : {}) });
     return out;
   } catch (e) {
@@ -37,6 +47,28 @@ function remembered<T>(ctx: ServiceContext, kind: 'export' | 'import', run: () =
 }
 
 const ENROL_FILES = { name: 'Hogo Case enrolment', extensions: ['json'] };
+const BUNDLE_FILES = { name: 'Hogo sync bundle', extensions: ['hogosync'] };
+
+/** Imports the given files, or the sync folder's (only `only` of its names, for the watch). */
+function importRun(core: OfficeCore, paths: string[] | undefined, only?: ReadonlySet<string>): { results: SyncImportResult[] } {
+  const ctx = core.context();
+  const progress = (done: number, total: number) => core.emit('progress', { task: 'sync', done, total });
+  return remembered(
+    ctx,
+    'import',
+    () => importBundles(ctx, paths, { progress, ...(only ? { only } : {}) }),
+    (r) => {
+      const failed = r.results.find((x) => !x.ok);
+      return { files: r.results.length, bundles: r.results.filter((x) => x.ok && !x.duplicate && !x.stale).length, ...(failed?.code ? { code: failed.code } : {}) };
+    },
+    only !== undefined,
+  );
+}
+
+/** The scheduler's folder watch: imports those of `names` in the sync folder that are for this device. */
+export function watchedImport(core: OfficeCore, names: string[]): { results: SyncImportResult[] } {
+  return importRun(core, undefined, new Set(names));
+}
 
 export const syncHandlers: {
   [C in SyncChannel]: (core: OfficeCore, input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
@@ -65,18 +97,11 @@ export const syncHandlers: {
     const progress = (done: number, total: number) => core.emit('progress', { task: 'sync', done, total });
     return remembered(ctx, 'export', () => exportBundles(ctx, { progress }), (r) => ({ bundles: r.bundles.length }));
   },
-  'sync.import': (core, input) => {
-    const ctx = core.context();
-    const progress = (done: number, total: number) => core.emit('progress', { task: 'sync', done, total });
-    return remembered(
-      ctx,
-      'import',
-      () => importBundles(ctx, input.paths, { progress }),
-      (r) => {
-        const failed = r.results.find((x) => !x.ok);
-        return { bundles: r.results.filter((x) => x.ok && !x.duplicate).length, ...(failed?.code ? { code: failed.code } : {}) };
-      },
-    );
+  'sync.import': async (core, input) => {
+    if (!input.pick) return importRun(core, input.paths);
+    // The Open dialog; cancelling it changes nothing and reports nothing.
+    const picked = await core.shell().pickFiles([BUNDLE_FILES]);
+    return picked.length === 0 ? { results: [] } : importRun(core, picked);
   },
   'sync.bundles.list': (core, input) => listBundles(core.context(), input),
   'sync.conflicts.list': (core) => listConflicts(core.context()),

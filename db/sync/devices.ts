@@ -1,8 +1,9 @@
 /** The sync screen's state: this device's status and settings, its peers, and the bundle log. */
-import type { SyncBundleEntry, SyncDevice, SyncRunSummary, SyncStatus } from '../contract';
+import type { SyncBundleEntry, SyncClockAhead, SyncDevice, SyncRunSummary, SyncStatus } from '../contract';
 import { AppError, type ErrorCode } from '../errors';
 import { requireRole } from '../policy';
 import { mutate, type ServiceContext } from '../write';
+import { parseHlc } from './hlc';
 import { readIdentity, type Identity } from './identity';
 
 export function requireIdentity(ctx: ServiceContext): Identity {
@@ -22,6 +23,31 @@ function openConflicts(ctx: ServiceContext): number {
   return (ctx.db.prepare("SELECT count(*) AS n FROM sync_conflicts WHERE status = 'open'").get() as { n: number }).n;
 }
 
+/** How many received ops were flagged in sync_clock_flags (db/sync/merge.ts), and the latest. */
+function clockAhead(ctx: ServiceContext): { clockAhead: number; clockAheadLatest: SyncClockAhead | null } {
+  const n = (ctx.db.prepare('SELECT count(*) AS n FROM sync_clock_flags').get() as { n: number }).n;
+  if (n === 0) return { clockAhead: 0, clockAheadLatest: null };
+  const r = ctx.db
+    .prepare(
+      `SELECT f.origin, f.hlc, f.detected_at, d.role, u.display_name AS officer_name
+         FROM sync_clock_flags f
+         LEFT JOIN sync_devices d ON d.device_id = f.origin
+         LEFT JOIN users u ON u.id = d.officer_id
+        ORDER BY f.detected_at DESC, f.hlc DESC LIMIT 1`,
+    )
+    .get() as { origin: string; hlc: string; detected_at: string; role: 'office' | 'laptop' | null; officer_name: string | null };
+  return {
+    clockAhead: n,
+    clockAheadLatest: {
+      device: r.origin,
+      officerName: r.officer_name,
+      role: r.role,
+      clockAt: new Date(parseHlc(r.hlc).ms).toISOString(),
+      detectedAt: r.detected_at,
+    },
+  };
+}
+
 export function syncStatus(ctx: ServiceContext): SyncStatus {
   const id = readIdentity(ctx.db);
   if (!id) {
@@ -37,6 +63,8 @@ export function syncStatus(ctx: ServiceContext): SyncStatus {
       lastExport: null,
       lastImport: null,
       openConflicts: 0,
+      clockAhead: 0,
+      clockAheadLatest: null,
     };
   }
   return {
@@ -50,6 +78,7 @@ export function syncStatus(ctx: ServiceContext): SyncStatus {
     lastExport: parseSummary(id.lastExport),
     lastImport: parseSummary(id.lastImport),
     openConflicts: openConflicts(ctx),
+    ...clockAhead(ctx),
   };
 }
 
@@ -158,7 +187,8 @@ export function listBundles(ctx: ServiceContext, input: { limit: number }): Sync
     at: r.at,
     ops: r.ops,
     bytes: r.bytes,
-    ok: r.result === 'ok',
-    code: r.result === 'ok' ? null : (r.result as ErrorCode),
+    ok: r.result === 'ok' || r.result === 'stale',
+    code: r.result === 'ok' || r.result === 'stale' ? null : (r.result as ErrorCode),
+    stale: r.result === 'stale',
   }));
 }

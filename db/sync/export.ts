@@ -77,6 +77,18 @@ function coverage(self: Identity, peer: PeerRow, acked: Map<string, number>, max
   };
 }
 
+/**
+ * The header's clock, later than every bundle this device wrote before: receivers skip a bundle
+ * older than the last one they imported from us (db/sync/import.ts), so it must not go back even
+ * when the wall clock was set back after a bundle was written while it ran ahead.
+ */
+function headerClock(ctx: ServiceContext): string {
+  const last = ctx.db.prepare("SELECT max(hlc) AS hlc FROM sync_bundles WHERE direction = 'out'").get() as { hlc: string | null };
+  // Our own earlier stamp: trusted however far ahead of the wall clock it is.
+  if (last.hlc) ctx.clock.receive(last.hlc, Number.POSITIVE_INFINITY);
+  return ctx.clock.now();
+}
+
 function lastOut(ctx: ServiceContext, peer: string): { sha256: string | null; acks: string | null } | undefined {
   return ctx.db.prepare("SELECT sha256, acks FROM sync_bundles WHERE direction = 'out' AND peer = ? AND result = 'ok' ORDER BY id DESC LIMIT 1").get(peer) as
     | { sha256: string | null; acks: string | null }
@@ -97,7 +109,7 @@ function exportTo(ctx: ServiceContext, self: Identity & { officeId: string }, pe
       // until the ops have been streamed into the file.
       const version = schemaVersion(ctx.db);
       const signKey = privateKeys(ctx.db).sign;
-      const hlc = ctx.clock.now();
+      const hlc = headerClock(ctx);
       let estimate = 0;
       for (const [o, max] of maxima) if (o !== peer.device_id) estimate += Math.max(0, max - (acked.get(o) ?? 0));
       const syncPeer: SyncPeer = { deviceId: peer.device_id, role: peer.role, officerId: peer.officer_id };
@@ -127,10 +139,10 @@ function exportTo(ctx: ServiceContext, self: Identity & { officeId: string }, pe
       if (stats.ops === 0 && control.purgeCases.length === 0 && previous && previous.acks === acksJson) return null;
       ctx.db
         .prepare(
-          `INSERT INTO sync_bundles (bundle_id, direction, peer, at, file, ops, bytes, result, sha256, prev_sha256, acks)
-           VALUES (?, 'out', ?, ?, ?, ?, ?, 'ok', ?, ?, ?)`,
+          `INSERT INTO sync_bundles (bundle_id, direction, peer, at, file, ops, bytes, result, sha256, prev_sha256, acks, hlc)
+           VALUES (?, 'out', ?, ?, ?, ?, ?, 'ok', ?, ?, ?, ?)`,
         )
-        .run(w.bundleId, peer.device_id, tx.at, `${w.bundleId}.hogosync`, w.ops, w.bytes, w.sha256, previous?.sha256 ?? null, acksJson);
+        .run(w.bundleId, peer.device_id, tx.at, `${w.bundleId}.hogosync`, w.ops, w.bytes, w.sha256, previous?.sha256 ?? null, acksJson, hlc);
       tx.event('sync_bundles', w.bundleId, { peer: peer.device_id, ops: w.ops, bytes: w.bytes, purgeCases: control.purgeCases.length });
       return { peer: peer.device_id, path: join(folder, `${w.bundleId}.hogosync`), ops: w.ops, bytes: w.bytes };
     });

@@ -27,6 +27,8 @@ export interface ImportOptions {
   progress?: SyncProgress;
   /** How often (in ops) progress is reported. */
   progressEvery?: number;
+  /** Folder scan only: consider just these file names (the scheduler's watch passes the new ones). */
+  only?: ReadonlySet<string>;
 }
 
 interface SenderRow {
@@ -74,6 +76,39 @@ function parkNewer(ctx: ServiceContext, b: ParsedBundle): void {
 
 function alreadyImported(ctx: ServiceContext, bundleId: string): boolean {
   return ctx.db.prepare("SELECT 1 FROM sync_bundles WHERE bundle_id = ? AND direction = 'in' AND result = 'ok'").get(bundleId) !== undefined;
+}
+
+/**
+ * Older than the last bundle imported from the same sender (header clocks are monotonic per
+ * device). The newer one carried everything we had not acknowledged, so this one adds nothing and
+ * could replay an old purge, snapshot or acknowledgement.
+ */
+function isStale(ctx: ServiceContext, h: BundleHeader): boolean {
+  const last = ctx.db
+    .prepare("SELECT max(hlc) AS hlc FROM sync_bundles WHERE direction = 'in' AND result = 'ok' AND peer = ?")
+    .get(h.sender.device) as { hlc: string | null };
+  return last.hlc !== null && compareHlc(h.hlc, last.hlc) < 0;
+}
+
+function compareHlc(a: string, b: string): number {
+  const x = parseHlc(a);
+  const y = parseHlc(b);
+  return x.ms - y.ms || x.counter - y.counter;
+}
+
+/** A stale bundle: noted in the bundle log and the audit trail, nothing else changes. */
+function recordStale(ctx: ServiceContext, file: string, b: ParsedBundle, sha256: string): SyncImportResult {
+  const h = b.header;
+  mutate(ctx, 'sync.import_stale', (tx) => {
+    ctx.db
+      .prepare(
+        `INSERT INTO sync_bundles (bundle_id, direction, peer, at, file, ops, bytes, result, sha256, prev_sha256, hlc)
+         VALUES (?, 'in', ?, ?, ?, ?, ?, 'stale', ?, ?, ?)`,
+      )
+      .run(h.bundle_id, h.sender.device, tx.at, basename(file), h.payload.ops, b.size, sha256, h.prev_bundle_sha256, h.hlc);
+    tx.event('sync_bundles', h.bundle_id, { from: h.sender.device, ops: h.payload.ops, stale: true });
+  });
+  return { file: basename(file), ok: true, applied: 0, conflicts: 0, stale: true };
 }
 
 const raiseAck = `INSERT INTO sync_acks (peer, origin, seq) VALUES (?, ?, ?)
@@ -125,6 +160,7 @@ export function importBundle(ctx: ServiceContext, file: string, opts: ImportOpti
     assertClock(ctx, h);
     parkNewer(ctx, b);
     if (alreadyImported(ctx, h.bundle_id)) return { file: basename(file), ok: true, applied: 0, conflicts: 0, duplicate: true };
+    if (isStale(ctx, h)) return recordStale(ctx, file, b, sha256);
     const reader = openPayload(b, { device: self.deviceId, keyId: self.keyId }, privateKeys(ctx.db).box, limits);
     try {
       const result = mutate(ctx, 'sync.import', (tx) => {
@@ -134,10 +170,10 @@ export function importBundle(ctx: ServiceContext, file: string, opts: ImportOpti
         recordAcks(ctx, self, h);
         ctx.db
           .prepare(
-            `INSERT INTO sync_bundles (bundle_id, direction, peer, at, file, ops, bytes, result, sha256, prev_sha256)
-             VALUES (?, 'in', ?, ?, ?, ?, ?, 'ok', ?, ?)`,
+            `INSERT INTO sync_bundles (bundle_id, direction, peer, at, file, ops, bytes, result, sha256, prev_sha256, hlc)
+             VALUES (?, 'in', ?, ?, ?, ?, ?, 'ok', ?, ?, ?)`,
           )
-          .run(h.bundle_id, sender.device_id, tx.at, basename(file), h.payload.ops, b!.size, sha256, h.prev_bundle_sha256);
+          .run(h.bundle_id, sender.device_id, tx.at, basename(file), h.payload.ops, b!.size, sha256, h.prev_bundle_sha256, h.hlc);
         ctx.db.prepare('UPDATE sync_devices SET last_seen_at = ? WHERE device_id = ?').run(tx.at, sender.device_id);
         tx.event('sync_bundles', h.bundle_id, { from: sender.device_id, ops: h.payload.ops, ...r });
         return r;
@@ -173,8 +209,10 @@ export function importBundles(ctx: ServiceContext, paths: string[] | undefined, 
     } catch {
       throw new AppError('SYNC_NO_FOLDER', 'the sync folder is not available (is the USB stick plugged in?)');
     }
-    // Oldest first, so acknowledgements advance in order (any order converges; this one wastes least).
-    files = [...names.filter((n) => n.endsWith(BUNDLE_SUFFIX)).map((n) => join(self.folder!, n)), ...parked(ctx, self.folder)]
+    // Oldest first by the senders' header clocks (which never go back, unlike created_at after a
+    // clock was corrected), so no bundle is skipped as stale and acknowledgements advance in order.
+    const wanted = (n: string) => n.endsWith(BUNDLE_SUFFIX) && (!opts.only || opts.only.has(n));
+    files = [...names.filter(wanted).map((n) => join(self.folder!, n)), ...(opts.only ? [] : parked(ctx, self.folder))]
       .map((f) => ({ f, when: forUs(ctx, self, f) }))
       .filter((x): x is { f: string; when: string } => x.when !== null)
       .sort((x, y) => (x.when < y.when ? -1 : x.when > y.when ? 1 : x.f < y.f ? -1 : 1))
@@ -191,6 +229,11 @@ export function importBundles(ctx: ServiceContext, paths: string[] | undefined, 
     }
   }
   return { results };
+}
+
+/** Already recorded as stale: the folder scan need not read it again. */
+function seen(ctx: ServiceContext, bundleId: string): boolean {
+  return ctx.db.prepare("SELECT 1 FROM sync_bundles WHERE bundle_id = ? AND direction = 'in' AND result = 'stale'").get(bundleId) !== undefined;
 }
 
 /** Bundles kept in pending/ that this app's schema can now read (after an update). */
@@ -216,13 +259,13 @@ function parked(ctx: ServiceContext, folder: string): string[] {
 
 /**
  * In a shared folder: skip our own bundles, other devices' bundles and ones already imported.
- * Returns the bundle's creation time to sort by, or null to skip it.
+ * Returns the bundle's header clock to sort by, or null to skip it.
  */
 function forUs(ctx: ServiceContext, self: Identity, file: string): string | null {
   try {
     const h = readBundleHeader(file).header;
     const mine = h.sender.device !== self.deviceId && h.recipients.some((r) => r.device === self.deviceId);
-    return mine && !alreadyImported(ctx, h.bundle_id) ? h.created_at : null;
+    return mine && !alreadyImported(ctx, h.bundle_id) && !seen(ctx, h.bundle_id) ? h.hlc : null;
   } catch {
     return ''; // unreadable: import it (first) so the refusal is reported
   }

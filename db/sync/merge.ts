@@ -10,6 +10,8 @@
  * - New rows: the ops of one row arrive together (one Tx.insert writes them consecutively) and are
  *   inserted as one row. A row whose parent or required fields have not arrived yet waits in
  *   sync_pending and is retried at the end of every apply.
+ * - Bookkeeping columns (BOOKKEEPING_FIELDS: updated_at and the like) follow last-writer-wins
+ *   without ever entering the conflict queue; only fields a person wrote do.
  * - Clock far ahead (more than `sync_max_clock_ahead_minutes`, default 24 h, past this device's
  *   wall clock): the op is stored and takes part in LWW like any other, so all devices agree, but
  *   it is counted, recorded in sync_clock_flags for the UI, and does not advance the local clock.
@@ -35,6 +37,12 @@ export const DEFAULT_MAX_CLOCK_AHEAD_MINUTES = 24 * 60;
  * not have made them there, whatever the bundle says: they are not stored, counted in `refused`.
  */
 const STAFF_ONLY = new Set(['users', 'settings', 'contact_standards', 'programs']);
+/**
+ * Columns the app fills in itself on every write (when, and by whom): last writer wins silently.
+ * Two devices touching a row always differ here, and no person chose these values, so a conflict
+ * entry would only ask someone to pick between two timestamps.
+ */
+export const BOOKKEEPING_FIELDS: ReadonlySet<string> = new Set(['updated_at', 'updated_by', 'created_at', 'created_by', 'recorded_by']);
 export const MAX_CLOCK_AHEAD_SETTING = 'sync_max_clock_ahead_minutes';
 const MAX_VALUE_CHARS = 1_000_000;
 const DEVICE = /^[A-Za-z0-9-]{1,64}$/;
@@ -56,6 +64,22 @@ function senderIsStaff(ctx: ServiceContext, device: string): boolean {
     | { role: string }
     | undefined;
   return r !== undefined && (r.role === 'supervisor' || r.role === 'administrator');
+}
+
+/**
+ * Case assignment is the office's decision: from a laptop, the office takes `supervisees.officer_id`
+ * only as part of a new person that laptop's officer took in (assigned to that officer, as the
+ * intake service allows); any other value, or a change of an existing person's, is refused.
+ */
+function refusedAssignment(ctx: ServiceContext, senderOfficer: string | null, op: SyncOp, isPending: (e: string, r: string) => boolean): boolean {
+  if (op.entity !== 'supervisees' || op.field !== 'officer_id') return false;
+  const known = rowExists(ctx.db, 'supervisees', op.row) || isPending('supervisees', op.row);
+  return known || senderOfficer === null || op.value !== JSON.stringify(senderOfficer);
+}
+
+function senderOfficerOf(ctx: ServiceContext, device: string): string | null {
+  const r = stmt(ctx.db, 'SELECT officer_id FROM sync_devices WHERE device_id = ?').get(device) as { officer_id: string | null } | undefined;
+  return r?.officer_id ?? null;
 }
 
 function malformed(index: number, why: string): AppError {
@@ -108,6 +132,8 @@ export function applyIncoming(ctx: ServiceContext, from: string, ops: Iterable<S
   const role = localRole(ctx);
   const result: ApplyResult = { applied: 0, skipped: 0, conflicts: 0, clockAhead: 0, purged: 0, refused: 0 };
   const fromOfficer = role === 'office' && !senderIsStaff(ctx, from);
+  const fromLaptop = role === 'office' && from !== ctx.deviceId;
+  const senderOfficer = fromLaptop ? senderOfficerOf(ctx, from) : null;
   // Whether sync_pending may hold rows (then a row that is not here may still have field clocks).
   let hadPending = stmt(db, 'SELECT 1 FROM sync_pending LIMIT 1').get() !== undefined;
   let ownSeq = 0;
@@ -141,7 +167,7 @@ export function applyIncoming(ctx: ServiceContext, from: string, ops: Iterable<S
     const { value, ms } = validate(ctx, op, index);
     index += 1;
     if (role === 'office' && op.origin !== from) throw malformed(index - 1, 'a laptop relays only its own ops');
-    if (fromOfficer && STAFF_ONLY.has(op.entity)) {
+    if ((fromOfficer && STAFF_ONLY.has(op.entity)) || (fromLaptop && refusedAssignment(ctx, senderOfficer, op, isPending))) {
       result.refused += 1;
       continue;
     }
@@ -183,7 +209,7 @@ export function applyIncoming(ctx: ServiceContext, from: string, ops: Iterable<S
       : undefined;
     if (local && local.device === op.origin && local.seq === op.seq) continue;
     const wins = !local || newer(op.hlc, op.origin, local.hlc, local.device);
-    if (local) {
+    if (local && !BOOKKEEPING_FIELDS.has(op.field)) {
       // The loser of the two was overwritten without being seen: queue it for a person.
       const concurrent = wins ? op.base !== local.hlc : !seenByLaterEdit(db, op);
       if (concurrent && recordConflict(db, local, op, at)) result.conflicts += 1;

@@ -1,14 +1,25 @@
 /**
  * When the desktop app exports sync bundles and takes backups by itself: an export every N hours
- * while the office is unlocked and once more at quit, a backup every N hours. The class is pure
+ * while the office is unlocked and once more at quit, a backup every N hours, and at every tick an
+ * import of bundle files that have appeared in the sync folder since the last look. The class is pure
  * (time and work are passed in) so it runs under a fake clock in tests; electron/main.ts only
  * calls tick() from a timer and atQuit() before quitting.
  */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { OfficeCore } from '../core';
 import { createBackup, getBackupSettings, lastBackupAt } from '../services/backups';
-import { syncHandlers } from '../services/sync-handlers';
+import { syncHandlers, watchedImport } from '../services/sync-handlers';
+import { BUNDLE_SUFFIX } from './import';
 
-export type ScheduledTask = 'export' | 'backup';
+export type ScheduledTask = 'export' | 'import' | 'backup';
+
+/** One bundle file in the sync folder: a new name, or a changed size or time, is looked at again. */
+export interface FolderEntry {
+  name: string;
+  size: number;
+  mtimeMs: number;
+}
 
 export interface TaskPlan {
   intervalHours: number;
@@ -25,6 +36,13 @@ export interface ScheduleDeps {
   backupPlan: () => TaskPlan | null;
   runExport: () => unknown;
   runBackup: () => unknown;
+  /**
+   * Watching the sync folder: the bundle files in it, or null when there is nothing to watch (not
+   * enrolled, no folder, the USB stick not plugged in). Only a directory listing: cheap every tick.
+   */
+  listFolder?: () => FolderEntry[] | null;
+  /** Imports those of the named files that are for this device and not imported yet. */
+  runImport?: (names: string[]) => unknown;
 }
 
 export interface TickResult {
@@ -46,7 +64,9 @@ export function isDue(now: number, plan: TaskPlan, lastFailedAt: number | null):
 }
 
 export class SyncScheduler {
-  private readonly failedAt: Record<ScheduledTask, number | null> = { export: null, backup: null };
+  private readonly failedAt: Record<ScheduledTask, number | null> = { export: null, import: null, backup: null };
+  /** Folder entries already handed to runImport (imported, skipped, refused or not for us). */
+  private readonly looked = new Set<string>();
   private running: Promise<TickResult> | null = null;
 
   constructor(private readonly deps: ScheduleDeps) {}
@@ -74,6 +94,7 @@ export class SyncScheduler {
           ['export', this.deps.exportPlan, this.deps.runExport],
           ['backup', this.deps.backupPlan, this.deps.runBackup],
         ];
+    if (!quitting) await this.watch(result);
     for (const [task, plan, work] of plans) {
       // Locked half-way through (idle lock): stop.
       if (!this.deps.isUnlocked()) break;
@@ -90,6 +111,55 @@ export class SyncScheduler {
     }
     return result;
   }
+
+  /** Imports what is new in the sync folder; a failed run is retried after the back-off. */
+  private async watch(result: TickResult): Promise<void> {
+    const { listFolder, runImport } = this.deps;
+    if (!listFolder || !runImport) return;
+    const failed = this.failedAt.import;
+    if (failed !== null && this.deps.now() - failed < RETRY_MS) return;
+    let entries: FolderEntry[] | null;
+    try {
+      entries = listFolder();
+    } catch {
+      entries = null;
+    }
+    const fresh = (entries ?? []).filter((e) => !this.looked.has(entryKey(e)));
+    if (fresh.length === 0 || !this.deps.isUnlocked()) return;
+    try {
+      await runImport(fresh.map((e) => e.name));
+      for (const e of fresh) this.looked.add(entryKey(e));
+      this.failedAt.import = null;
+      result.ran.push('import');
+    } catch {
+      this.failedAt.import = this.deps.now();
+      result.failed.push('import');
+    }
+  }
+}
+
+function entryKey(e: FolderEntry): string {
+  return `${e.name}\0${e.size}\0${e.mtimeMs}`;
+}
+
+/** The `*.hogosync` files directly in the folder, or null when it cannot be read. */
+export function listBundleFiles(folder: string): FolderEntry[] | null {
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter((n) => n.endsWith(BUNDLE_SUFFIX));
+  } catch {
+    return null;
+  }
+  const out: FolderEntry[] = [];
+  for (const name of names) {
+    try {
+      const st = statSync(join(folder, name));
+      if (st.isFile()) out.push({ name, size: st.size, mtimeMs: st.mtimeMs });
+    } catch {
+      // Removed between the listing and the stat: nothing to import.
+    }
+  }
+  return out;
 }
 
 /**
@@ -110,6 +180,11 @@ export function scheduleForCore(core: OfficeCore, now: () => number = Date.now):
     },
     backupPlan: () => ({ intervalHours: getBackupSettings(core.context()).intervalHours, lastAt: lastBackupAt(core) }),
     runExport: () => syncHandlers['sync.export'](core, {}),
+    listFolder: () => {
+      const s = syncHandlers['sync.status'](core, {}) as Awaited<ReturnType<(typeof syncHandlers)['sync.status']>>;
+      return s.role && s.enrolled && s.folder ? listBundleFiles(s.folder) : null;
+    },
+    runImport: (names) => watchedImport(core, names),
     runBackup: () => createBackup(core, 'scheduled'),
   });
 }

@@ -56,7 +56,7 @@ export const reportsEn: Strings<typeof reportsJa> = {
       author: 'Prepared by',
       generatedAt: 'Generated',
     },
-    units: { count: 'count', percent: '%', days: 'days' },
+    units: { count: 'count', percent: '%', days: 'days', months_one: 'month', months_other: 'months' },
     figure: {
       item: 'Item',
       value: 'Value',
@@ -70,6 +70,10 @@ export const reportsEn: Strings<typeof reportsJa> = {
       chartOf: 'Chart: {{column}}',
       notApplicableNote: '“—” marks a value that cannot be calculated because its denominator is 0.',
       cellDrill: '{{row}}, {{column}}: {{value}} — show cases',
+      topShown: 'Largest first: {{shown}} of {{total}} rows shown.',
+      showAll: 'Show all {{total}} rows',
+      showTop: 'Show the top {{top}} only',
+      morePrinted: 'The top {{top}} rows by cases are printed; the other {{more}} rows are in the CSV and XLSX exports.',
     },
     notes: 'Notes',
     empty: {

@@ -52,7 +52,8 @@ export const reportsJa = {
       author: '作成者',
       generatedAt: '作成日時',
     },
-    units: { count: '件', percent: '%', days: '日' },
+    // months: Japanese has one form; the _one key only mirrors English's singular.
+    units: { count: '件', percent: '%', days: '日', months_one: 'か月', months_other: 'か月' },
     figure: {
       item: '項目',
       value: '値',
@@ -66,6 +67,10 @@ export const reportsJa = {
       chartOf: 'グラフ：{{column}}',
       notApplicableNote: '「—」は分母が0件で算出できない値です。',
       cellDrill: '{{row}}・{{column}}：{{value}} — ケースを表示',
+      topShown: 'ケースの多い順に{{shown}}行を表示しています（全{{total}}行）。',
+      showAll: 'すべて表示（{{total}}行）',
+      showTop: '上位{{top}}行だけ表示',
+      morePrinted: 'ケースの多い順に上位{{top}}行を掲載。残りの{{more}}行はCSV・XLSXの出力にあります。',
     },
     notes: '注記',
     empty: {

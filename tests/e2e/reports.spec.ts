@@ -20,6 +20,7 @@ import { DEMO_OFFICER_LOGIN, DEMO_SUPERVISOR_LOGIN } from '../../db/demo/people'
 import { japanToday } from '../../renderer/features/contacts/japanDates';
 import { formatWithUnit } from '../../renderer/features/reports/format';
 import { fiscalYearOf } from '../../renderer/features/reports/period';
+import { TOP_ROWS } from '../../renderer/features/reports/tableRows';
 import { HAND_SQL, handSection, type HandSection } from '../helpers/report-sql';
 import { expect, test, type Harness } from './harness';
 import { field, fill, heading, MESSAGES, type Lang } from './messages';
@@ -80,7 +81,9 @@ function handFigures(harness: Harness, scope: ReportScope, seeAll: boolean) {
   };
   const all = new Map<string, number | null>();
   for (const section of Object.keys(HAND_SQL) as HandSection[]) for (const [k, v] of handSection(ctx.db, section, params)) all.set(k, v);
-  return { get: (key: string) => all.get(key) ?? 0, fy };
+  /** The non-zero cells of one table column, as `table|row|column` keys. */
+  const cells = (prefix: string, column: string) => [...all].filter(([k, v]) => k.startsWith(`${prefix}|`) && k.endsWith(`|${column}`) && v);
+  return { get: (key: string) => all.get(key) ?? 0, cells, fy };
 }
 
 /** Every count on the page (figures and table cells) with its key as the hand-written SQL names it. */
@@ -89,7 +92,7 @@ async function countsOnPage(page: Page): Promise<{ key: string; text: string }[]
     type El = { getAttribute(n: string): string | null; textContent: string | null; closest(s: string): El | null };
     const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): El[] } }).document;
     const out: { key: string; text: string }[] = [];
-    for (const tr of doc.querySelectorAll('tr[data-figure][data-unit="count"]')) {
+    for (const tr of doc.querySelectorAll('tr[data-figure][data-unit="count"], tr[data-figure][data-unit="months"]')) {
       const value = (tr as unknown as { querySelector(s: string): El }).querySelector('.rp-value');
       out.push({ key: tr.getAttribute('data-figure')!, text: value.textContent ?? '' });
     }
@@ -115,7 +118,8 @@ async function pdfText(file: string): Promise<string> {
   }
   await doc.destroy();
   // Chromium's PDF maps some kanji to their compatibility forms (⽉ for 月): NFKC folds them back.
-  return text.normalize('NFKC').replace(/\s+/g, '');
+  // Its text layer also gives the middle dot ・ as the hyphenation point ‧.
+  return text.normalize('NFKC').replace(/\s+/g, '').replace(/\u2027/g, '\u30fb');
 }
 
 test.describe('ja', () => {
@@ -153,8 +157,34 @@ test.describe('ja', () => {
     await expect(report.locator('[data-figure="compliance.rate"] td.rp-fig-value')).toHaveText(formatWithUnit(rate, 'percent', 'ja', m.reports.units.percent));
     // Each figure has its definition beside it, not only in a tooltip.
     await expect(report.locator('[data-figure="caseload.active"] .rp-fig-definition')).toContainText('ケース単位');
+    // Months counted read as months.
+    await expect(report.locator('[data-figure="compliance.months"] td.rp-fig-value')).toHaveText(`${hand.get('compliance.months')}か月`);
     await harness.shot('ja-reports-02-report');
     await page.locator('[data-table="caseload.byOfficer"]').screenshot({ path: join('tests/e2e/screenshots', 'ja-reports-03-chart.png') });
+
+    // The VPO list grows with the office: its largest 20 rows, largest first, and all on request.
+    const vpoCells = hand.cells('caseload.byVpo', 'active');
+    expect(vpoCells.length).toBeGreaterThan(TOP_ROWS);
+    const vpo = report.locator('[data-table="caseload.byVpo"]');
+    const vpoRows = vpo.locator('tbody tr');
+    await expect(vpoRows).toHaveCount(TOP_ROWS);
+    const largest = vpoCells.map(([, v]) => v!).sort((x, y) => y - x);
+    expect((await vpoRows.locator('td').allTextContents()).map(count)).toEqual(largest.slice(0, TOP_ROWS));
+    await expect(vpo).toContainText(fill(m.reports.table.topShown, { shown: TOP_ROWS, total: vpoCells.length }));
+    await vpo.screenshot({ path: join('tests/e2e/screenshots', 'ja-reports-07-vpo-top.png') });
+    const showAll = vpo.getByRole('button', { name: fill(m.reports.table.showAll, { total: vpoCells.length }) });
+    await expect(showAll).toHaveAttribute('aria-expanded', 'false');
+    await showAll.focus();
+    await page.keyboard.press('Enter');
+    await expect(vpoRows).toHaveCount(vpoCells.length);
+    await expect(vpo.getByRole('button', { name: fill(m.reports.table.showTop, { top: TOP_ROWS }) })).toHaveAttribute('aria-expanded', 'true');
+    expect((await vpoRows.locator('td').allTextContents()).map(count)).toEqual(largest);
+    const unprinted = ((await vpoRows.nth(TOP_ROWS).locator('th').textContent()) ?? '').normalize('NFKC').replace(/\s+/g, '');
+    // In print, the top 20 and a line saying where the rest are, even with every row on screen.
+    await page.emulateMedia({ media: 'print' });
+    await expect(vpoRows.filter({ visible: true })).toHaveCount(TOP_ROWS);
+    await vpo.screenshot({ path: join('tests/e2e/screenshots', 'ja-reports-08-vpo-print.png') });
+    await page.emulateMedia({ media: null });
 
     // Drill into the overdue cases from the keyboard.
     const overdue = hand.get('compliance.overdueCases');
@@ -183,13 +213,14 @@ test.describe('ja', () => {
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1 })).toContainText(openedName.split(' ')[0]!);
 
-    // Back to the list, and back to the same report (not created again).
+    // Back to the list, and back to the same report (not created again), the VPO list still whole.
     await page.getByRole('button', { name: m.people.back, exact: true }).click();
     await expect(list).toHaveAttribute('aria-rowcount', String(overdue + 1));
     await expect(sixth).toBeFocused();
     await page.getByRole('button', { name: m.reports.drill.back }).click();
     await expect(drill).toBeFocused();
     await expect(header).toContainText(`${hand.fy}年4月1日〜${hand.fy + 1}年3月31日`);
+    await expect(vpoRows).toHaveCount(vpoCells.length);
     await harness.flushEvents();
     expect(harness.events.filter((e) => e.event === 'progress' && (e.payload as { task: string }).task === 'report')).toHaveLength(progress.length);
 
@@ -211,7 +242,10 @@ test.describe('ja', () => {
     for (const s of ['デモ保護観察所', m.reports.header.title.replace(/\s+/g, ''), `${hand.fy}年4月1日〜${hand.fy + 1}年3月31日`, m.reports.header.generatedAt])
       expect(pdf, s).toContain(s);
     for (const id of figures) expect(pdf, id).toContain(`${hand.get(id).toLocaleString('ja-JP')}件`);
+    expect(pdf).toContain(`${hand.get('compliance.months')}か月`);
     expect(pdf).not.toContain(m.reports.export.title);
+    expect(pdf).toContain(fill(m.reports.table.morePrinted, { top: TOP_ROWS, more: vpoCells.length - TOP_ROWS }).normalize('NFKC').replace(/\s+/g, ''));
+    expect(pdf).not.toContain(unprinted);
 
     const csvBytes = readFileSync(await exportAs(m.reports.export.csv, 'csv'));
     expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -220,6 +254,8 @@ test.describe('ja', () => {
     const csvValue = (id: string) => rows.find((r) => r[1] === id && r[3] === '')?.[5];
     for (const id of figures) expect(Number(csvValue(id)), id).toBe(hand.get(id));
     expect(Number(csvValue('compliance.rate'))).toBeCloseTo(rate, 1);
+    // Every VPO row, not only the top 20.
+    expect(rows.filter((r) => r[1] === 'caseload.byVpo')).toHaveLength(vpoCells.length);
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(await exportAs(m.reports.export.xlsx, 'xlsx')) as unknown as ArrayBuffer);
@@ -308,6 +344,9 @@ test.describe('en', () => {
     const wrong = (await countsOnPage(page)).filter((c) => count(c.text) !== hand.get(c.key)).map((c) => `${c.key}: ${c.text}`);
     expect(wrong).toEqual([]);
     await expect(page.locator('[data-section]')).toHaveCount(5);
+    const months = hand.get('compliance.months');
+    await expect(page.locator('[data-figure="compliance.months"] td.rp-fig-value')).toHaveText(new RegExp(`^${months}\\s*${months === 1 ? 'month' : 'months'}$`));
+    await expect(page.locator('[data-table="caseload.byVpo"]').getByRole('button', { name: fill(m.reports.table.showAll, { total: hand.cells('caseload.byVpo', 'active').length }) })).toBeVisible();
     await harness.shot('en-reports-01-report');
 
     await page.getByLabel(m.reports.form.period, { exact: true }).selectOption('quarter');

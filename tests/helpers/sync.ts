@@ -9,6 +9,7 @@ import type { SyncOp } from '../../db/sync/ops';
 import type { ServiceContext } from '../../db/write';
 import type { ChannelName, InputOf, OutputOf } from '../../db/contract';
 import type { CoreOptions } from '../../db/core';
+import type { ShellPort } from '../../db/shell';
 import { caseworkOffice, STAFF } from './contacts';
 import { newCore } from './office';
 
@@ -39,12 +40,12 @@ export async function joinLaptop(
  * `syncRound()` exports from both laptops, imports and exports at the office, then imports on both
  * laptops (as whoever is signed in on each).
  */
-export async function syncOffice(root: string) {
+export async function syncOffice(root: string, opts: { laptopA?: Partial<CoreOptions> } = {}) {
   const folder = join(root, 'sync');
   mkdirSync(folder, { recursive: true });
   const office = await caseworkOffice(join(root, 'office'));
   await office.call('sync.settings.update', { folder });
-  const a = await joinLaptop(join(root, 'laptop-a'), office, 'sato', folder);
+  const a = await joinLaptop(join(root, 'laptop-a'), office, 'sato', folder, opts.laptopA);
   const b = await joinLaptop(join(root, 'laptop-b'), office, 'suzuki', folder);
 
   async function exportImport(from: Caller[], to: Caller[]) {
@@ -126,6 +127,25 @@ export function craftBundle(path: string, from: ServiceContext, to: { deviceId: 
     stats,
     o.signKey ?? privateKeys(from.db).sign,
   );
+}
+
+/**
+ * A shell for a test core: pickFiles answers from a queue (empty = cancelled) and records the
+ * filters it was asked with; the other dialogs are not expected.
+ */
+export function pickingShell() {
+  const picks: string[][] = [];
+  const asked: { name: string; extensions: string[] }[][] = [];
+  const shell: ShellPort = {
+    saveFile: async () => null,
+    printPage: async () => new Uint8Array(),
+    pickFiles: async (filters) => {
+      asked.push(filters);
+      return picks.shift() ?? [];
+    },
+    chooseFolder: async () => null,
+  };
+  return { shell, picks, asked };
 }
 
 /** A small seeded generator (mulberry32) in [0, 1), so a failing run can be repeated. */

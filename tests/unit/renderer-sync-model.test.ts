@@ -30,17 +30,19 @@ describe('sync screen model', () => {
     expect(shortId('7f6e5d4c-1111')).toBe('7f6e5d4c');
   });
 
-  it('sums an import run and lists failures and duplicates', () => {
+  it('sums an import run and lists failures, duplicates and skipped older bundles', () => {
     const s = summarizeImport([
       { file: 'a.hogosync', ok: true, applied: 10, conflicts: 1 },
       { file: 'b.hogosync', ok: false, code: 'SYNC_BAD_SIGNATURE', applied: 0, conflicts: 0 },
       { file: 'c.hogosync', ok: true, applied: 0, conflicts: 0, duplicate: true },
+      { file: 'd.hogosync', ok: true, applied: 0, conflicts: 0, stale: true },
     ]);
     expect(s).toEqual({
-      files: 3,
+      files: 4,
       applied: 10,
       conflicts: 1,
       duplicates: ['c.hogosync'],
+      stale: ['d.hogosync'],
       failures: [{ file: 'b.hogosync', code: 'SYNC_BAD_SIGNATURE' }],
     });
   });

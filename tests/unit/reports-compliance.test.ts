@@ -55,7 +55,7 @@ describe('compliance uses the contact standards', () => {
     const ctx = office.as(office.supervisorId);
     const report = await runReport(ctx, { period: { kind: 'month', month: REPORT_TODAY.slice(0, 7) }, scope: { kind: 'office' }, lang: 'en' });
     const c = report.sections.find((s) => s.id === 'compliance')!;
-    expect(c.figures.find((f) => f.id === 'compliance.months')!.value).toBe(0);
+    expect(c.figures.find((f) => f.id === 'compliance.months')).toMatchObject({ value: 0, unit: 'months' });
     expect(c.figures.find((f) => f.id === 'compliance.rate')!.value).toBeNull();
     expect(c.notes.join(' ')).toMatch(/No month of the period has ended/);
   });

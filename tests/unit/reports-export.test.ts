@@ -79,6 +79,14 @@ describe('CSV', () => {
     );
     expect(got.size).toBe(expected.size);
     for (const [k, v] of expected) expect(got.get(k), k).toBe(v);
+    // The VPO list, cut to its top rows on screen and in print, is whole in the export.
+    const byVpo = report.sections[0]!.tables.find((tb) => tb.id === 'caseload.byVpo')!;
+    expect(byVpo.growsWithOffice).toBe(true);
+    expect(byVpo.rows.length).toBeGreaterThan(20);
+    expect(rows.filter((r) => r[1] === 'caseload.byVpo')).toHaveLength(byVpo.rows.length);
+    // Months counted: the bare number, its unit named in its own column.
+    const months = rows.find((r) => r[1] === 'compliance.months')!;
+    expect([months[5], months[6]]).toEqual([String(report.sections[1]!.figures.find((f) => f.id === 'compliance.months')!.value), 'months']);
     // Definitions travel with the numbers.
     expect(rows.slice(head + 1).every((r) => r[7]!.length > 10)).toBe(true);
     expect(audits().length).toBe(before + 1);

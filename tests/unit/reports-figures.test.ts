@@ -74,7 +74,7 @@ function expectMatches(report: Report, hand: Map<string, number | null>): number
       expected = h(d) === 0 ? null : (100 * h(n)) / h(d);
     } else expected = h(id);
     if (expected === null) expect(value, id).toBeNull();
-    else if (unit === 'count') expect(value, id).toBe(expected);
+    else if (unit === 'count' || unit === 'months') expect(value, id).toBe(expected);
     else expect(Math.abs((value ?? NaN) - expected), `${id}: ${value} vs ${expected}`).toBeLessThanOrEqual(0.05);
     compared++;
   }

@@ -90,3 +90,31 @@ describe('sync conflicts', () => {
     ).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
   });
 });
+
+describe('bookkeeping fields in sync', () => {
+  it('concurrent updated_at values resolve by last writer silently; only the fields people wrote are queued', () => {
+    const employer = '00000000-0000-4000-8000-0000000000e1';
+    mutate(office.ctx(), 'seed', (tx) => tx.insert('employers', { id: employer, name: '協力雇用主', capacity: 1, created_at: tx.at, updated_at: tx.at }));
+    exchange(laptop, office);
+    // Both sides edit the employer the way the services do (a field and updated_at), unseen by the other.
+    mutate(laptop.ctx(), 'employers.update', (tx) => tx.update('employers', employer, { phone: '03-1111-1111', updated_at: tx.at }));
+    clock.advance(10);
+    mutate(office.ctx(), 'employers.update', (tx) => tx.update('employers', employer, { phone: '03-2222-2222', updated_at: tx.at }));
+    clock.advance(10);
+    // Only the timestamp on both sides (a save that changed nothing else): no conflict at all.
+    mutate(laptop.ctx(), 'employers.update', (tx) => tx.update('employers', employer, { capacity: 1, updated_at: tx.at }));
+    clock.advance(10);
+    mutate(office.ctx(), 'employers.update', (tx) => tx.update('employers', employer, { capacity: 1, updated_at: tx.at }));
+    exchange(laptop, office);
+    exchange(laptop, office);
+
+    for (const d of [office, laptop]) {
+      const fields = d.db.prepare("SELECT field FROM sync_conflicts WHERE entity = 'employers' ORDER BY field").all() as { field: string }[];
+      expect(fields, d.name).toEqual([{ field: 'phone' }]);
+    }
+    const row = (d: Device) => d.db.prepare('SELECT phone, updated_at FROM employers WHERE id = ?').get(employer) as { phone: string; updated_at: string };
+    expect(row(laptop)).toEqual(row(office));
+    // The office's save came last, so its timestamp wins on both devices.
+    expect(row(office).updated_at).toBe(new Date(clock.now()).toISOString());
+  });
+});

@@ -11,12 +11,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../../db/errors';
 import { DEFAULT_LIMITS, SIGNATURE_BYTES, type BundleLimits } from '../../db/sync/bundle';
 import { readBundleHeader } from '../../db/sync/bundle-read';
-import { formatHlc } from '../../db/sync/hlc';
+import { formatHlc, parseHlc } from '../../db/sync/hlc';
+import { syncStatus } from '../../db/sync/devices';
 import { generateKeyPairs } from '../../db/sync/identity';
 import { importBundle, importBundles } from '../../db/sync/import';
 import { toOp, type ChangeLogRow, type SyncOp } from '../../db/sync/ops';
 import { mutate, type ServiceContext } from '../../db/write';
 import { tempDir } from '../helpers/office';
+
+const parseHlcMs = (hlc: string) => parseHlc(hlc).ms;
 import { contentHash, craftBundle, seededRandom, syncOffice } from '../helpers/sync';
 
 const YEAR = 365 * 24 * 3600 * 1000;
@@ -184,6 +187,11 @@ describe('hostile bundles', () => {
     expect(importBundle(laptop, aheadPath)).toMatchObject({ ok: true });
     const flags = laptop.db.prepare('SELECT count(*) AS n FROM sync_clock_flags').get() as { n: number };
     expect(flags.n).toBe(ahead.length);
+    // sync.status counts them and names the device whose clock is ahead, for the Sync screen's warning.
+    expect(syncStatus(laptop)).toMatchObject({
+      clockAhead: ahead.length,
+      clockAheadLatest: { device: office.deviceId, role: 'office', officerName: null, clockAt: new Date(parseHlcMs(ahead[0]!.hlc)).toISOString() },
+    });
     // The laptop's own clock did not jump a year.
     expect(laptop.clock.now() < formatHlc({ ms: office.now() + 1000, counter: 0, device: '' })).toBe(true);
 

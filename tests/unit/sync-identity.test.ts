@@ -45,7 +45,7 @@ describe('sync identity: device id and keys', () => {
     expect(user.role).toBe('officer');
     expect(recoveryCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/);
     const status = await laptop.call('sync.status', {});
-    expect(status).toMatchObject({ role: 'laptop', officeId: null, enrolled: false, lastExport: null, openConflicts: 0 });
+    expect(status).toMatchObject({ role: 'laptop', officeId: null, enrolled: false, lastExport: null, openConflicts: 0, clockAhead: 0, clockAheadLatest: null });
     expect(status.keyId).toMatch(/^[0-9a-f]{16}$/);
     await expect(laptop.call('session.join', { login: 'sato', displayName: '佐藤', passphrase: 'officer sato passphrase' })).rejects.toMatchObject(
       failure('OFFICE_EXISTS'),

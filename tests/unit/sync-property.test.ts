@@ -220,16 +220,15 @@ describe('sync convergence (property)', () => {
 
 /**
  * The same through the real transport: three app instances (office, laptops A and B) writing
- * signed, encrypted bundle files into one folder. Each device reads its own bundles in the order
- * they were written, some twice, some never, interleaved at random with the others' reads and
- * edits. (Reading an older bundle after a newer one is covered above: the import pipeline applies
- * such a stale bundle in full, which can replay an old purge or snapshot; see the report.)
+ * signed, encrypted bundle files into one folder. Bundles are read in any order (an older one
+ * after a newer one from the same sender is skipped as stale), some twice, some never, interleaved
+ * at random with edits.
  */
 type BundleStep =
   | { kind: 'edit'; device: number; field: 'phone' | 'notes'; value: number }
   | { kind: 'guidelines'; device: 0 | 1 | 2; value: number }
   | { kind: 'export'; device: number }
-  | { kind: 'import'; pick: number; keep: boolean }
+  | { kind: 'import'; pick: number; keep: boolean; newest: boolean }
   | { kind: 'tick'; ms: number }
   | { kind: 'reassign' };
 
@@ -237,15 +236,16 @@ const bundleStep: fc.Arbitrary<BundleStep> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('edit' as const), device, field: fc.constantFrom('phone' as const, 'notes' as const), value: fc.nat(5) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('guidelines' as const), device: fc.constantFrom(0 as const, 1 as const, 2 as const), value: fc.nat(5) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('export' as const), device }) },
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('import' as const), pick: fc.nat(), keep: fc.boolean() }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('import' as const), pick: fc.nat(), keep: fc.boolean(), newest: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('tick' as const), ms: fc.integer({ min: 0, max: 120_000 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('reassign' as const) }) },
 );
-const bundleTotals = { runs: 0, edits: 0, bundles: 0, imports: 0, refused: 0, lost: 0, conflicts: 0, moves: 0 };
+const bundleTotals = { runs: 0, edits: 0, bundles: 0, imports: 0, refused: 0, stale: 0, outOfOrder: 0, lost: 0, conflicts: 0, moves: 0 };
 afterAll(() => {
   console.log(
     `sync property through bundles: ${bundleTotals.runs} runs, ${bundleTotals.edits} edits, ${bundleTotals.bundles} bundles, ` +
-      `${bundleTotals.imports} imports interleaved at random (${bundleTotals.refused} refused or duplicate, ${bundleTotals.lost} bundles lost), ` +
+      `${bundleTotals.imports} imports in random order (${bundleTotals.outOfOrder} read before an older one still in flight, ` +
+      `${bundleTotals.refused} refused or duplicate, ${bundleTotals.stale} skipped as stale, ${bundleTotals.lost} bundles lost), ` +
       `${bundleTotals.conflicts} conflicts queued at the office, ${bundleTotals.moves} case moves`,
   );
 });
@@ -286,10 +286,10 @@ async function runBundles(steps: BundleStep[]): Promise<void> {
         bundleTotals.bundles += bundles.length;
       } else if (s.kind === 'import') {
         if (inFlight.length === 0) continue;
-        // Each device reads its bundles in the order they were written (as a folder scan does),
-        // but a bundle may be read twice or lost; which device reads next is random.
-        const target = inFlight[s.pick % inFlight.length]!.to;
-        const i = inFlight.findIndex((x) => x.to === target);
+        // Any bundle in flight, whoever it is for and however old, or (to make older ones late
+        // more often) the newest one for the same device; it may be read twice or lost.
+        const chosen = s.pick % inFlight.length;
+        const i = s.newest ? inFlight.findLastIndex((x) => x.to === inFlight[chosen]!.to) : chosen;
         const f = inFlight[i]!;
         if (s.pick % 5 === 4) {
           // Lost for good: the folder scan of a later round must not find it either.
@@ -298,16 +298,21 @@ async function runBundles(steps: BundleStep[]): Promise<void> {
           bundleTotals.lost += 1;
           continue;
         }
+        if (inFlight.findIndex((x) => x.to === f.to) < i) bundleTotals.outOfOrder += 1;
         const { results } = await f.to.call('sync.import', { paths: [f.path] });
         bundleTotals.imports += 1;
-        if (!results[0]!.ok || results[0]!.duplicate) bundleTotals.refused += 1;
+        if (results[0]!.stale) bundleTotals.stale += 1;
+        else if (!results[0]!.ok || results[0]!.duplicate) bundleTotals.refused += 1;
         if (!s.keep) inFlight.splice(i, 1);
       } else {
         office.clock.advance(s.ms);
       }
     }
-    // Full delivery: everything still in flight, then ordinary rounds.
-    for (const f of inFlight) await f.to.call('sync.import', { paths: [f.path] });
+    // Full delivery: everything still in flight, newest first (the worst order), then ordinary rounds.
+    for (const f of [...inFlight].reverse()) {
+      const { results } = await f.to.call('sync.import', { paths: [f.path] });
+      if (results[0]!.stale) bundleTotals.stale += 1;
+    }
     for (let round = 0; round < 3; round += 1) await syncRound();
 
     const shared = TABLE_SCOPES.filter(([, sc]) => sc.kind === 'shared').map(([n]) => n);

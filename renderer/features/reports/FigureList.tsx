@@ -29,7 +29,7 @@ export function FigureList({ figures, caption, onDrill }: { figures: ReportFigur
       </thead>
       <tbody>
         {figures.map((f) => {
-          const unitText = t(`reports.units.${f.unit}`);
+          const unitText = t(`reports.units.${f.unit}`, { count: f.value ?? 0 });
           const text = formatWithUnit(f.value, f.unit, lang, unitText);
           // The number large, its unit small beside it; "—" alone when not applicable.
           const shown = (

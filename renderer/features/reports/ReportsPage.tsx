@@ -6,6 +6,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { PageHeading } from '../../components/PageHeading';
 import { formatDate } from '../../i18n/dates';
 import { useDateStyle, useErrorText } from '../../i18n/useFormat';
+import { usePrefs } from '../../preferences/usePrefs';
 import { useJapanNow } from '../contacts/useJapanNow';
 import { useSession } from '../session/SessionContext';
 import { useNavigation } from '../shell/pages';
@@ -13,7 +14,7 @@ import { drillKey } from './DrillButton';
 import { ExportBar } from './ExportBar';
 import { ReportForm } from './ReportForm';
 import { defaultDraft, draftFrom, sameQuery, type ReportQuery } from './period';
-import { useReport, useReportProgress, useReportRequest } from './queries';
+import { useForgetReport, useReport, useReportProgress, useReportRequest } from './queries';
 import { ReportHeader } from './ReportHeader';
 import { ReportSectionView } from './ReportSectionView';
 
@@ -70,9 +71,15 @@ export function ReportsPage({ query }: { query: ReportQuery | undefined }) {
   const progress = useReportProgress(running);
   const data = running ? undefined : report.data;
 
+  const { lang } = usePrefs();
+  const forget = useForgetReport();
+  // Create always counts afresh; only Back from a drill list shows the cached report.
   const onRun = (next: ReportQuery) => {
     if (query && sameQuery(next, query)) void report.refetch();
-    else navigate({ page: 'reports', query: next }, { replace: true });
+    else {
+      forget({ ...next, lang });
+      navigate({ page: 'reports', query: next }, { replace: true });
+    }
   };
   const onDrill = (target: DrillTarget, label: string) => {
     if (!query) return;

@@ -1,6 +1,6 @@
 /**
- * How report numbers read: a count as a whole number, a rate with one decimal, days with one
- * decimal; null (not applicable) as "—", never 0. Pure, so the print, the screen and the tests agree.
+ * How report numbers read: a count or a number of months as a whole number, a rate with one
+ * decimal, days with one decimal; null (not applicable) as "—", never 0. Pure, so the print, the screen and the tests agree.
  */
 import type { ReportUnit } from '../../../db/channels/reports';
 
@@ -9,11 +9,11 @@ export const NOT_APPLICABLE = '—';
 export function formatValue(value: number | null, unit: ReportUnit, lang: 'ja' | 'en'): string {
   if (value === null || !Number.isFinite(value)) return NOT_APPLICABLE;
   const locale = lang === 'ja' ? 'ja-JP' : 'en-US';
-  const digits = unit === 'count' ? 0 : 1;
+  const digits = unit === 'count' || unit === 'months' ? 0 : 1;
   return value.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
-/** The value with its unit, e.g. "12件", "34.5%", "12.3 days"; "—" alone when not applicable. */
+/** The value with its unit, e.g. "12件", "34.5%", "12.3 days", "7か月"; "—" alone when not applicable. */
 export function formatWithUnit(value: number | null, unit: ReportUnit, lang: 'ja' | 'en', unitText: string): string {
   const text = formatValue(value, unit, lang);
   if (text === NOT_APPLICABLE) return text;

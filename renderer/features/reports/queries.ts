@@ -1,5 +1,5 @@
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DrillTarget, ReportExportFormat, ReportRequest } from '../../../db/contract';
 import { call, subscribe } from '../../api';
 import { usePrefs } from '../../preferences/usePrefs';
@@ -26,6 +26,21 @@ export function useReport(request: ReportRequest | undefined) {
     gcTime: 30 * 60_000,
     placeholderData: keepPreviousData,
   });
+}
+
+/**
+ * Forgets what is cached for a request (the report and its drill lists), so pressing Create counts
+ * the data as it is now — after a sync import, say — instead of showing the report made earlier.
+ */
+export function useForgetReport(): (request: ReportRequest) => void {
+  const client = useQueryClient();
+  return useCallback(
+    (request: ReportRequest) => {
+      client.removeQueries({ queryKey: [...KEY, 'run', request], exact: true });
+      client.removeQueries({ queryKey: [...KEY, 'drill', request] });
+    },
+    [client],
+  );
 }
 
 /** How far the service is with the report it is building (section by section), while `active`. */

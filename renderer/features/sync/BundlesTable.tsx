@@ -50,7 +50,9 @@ export function BundlesTable({ bundles, devices }: { bundles: SyncBundleEntry[];
               <td className="col-num">{b.ops.toLocaleString()}</td>
               <td className="col-num">{formatBytes(b.bytes)}</td>
               <td>
-                {b.ok ? (
+                {b.stale ? (
+                  <span className="pill">{t('sync.resultStaleShort')}</span>
+                ) : b.ok ? (
                   <span className="pill pill-ok">{t('sync.resultOkShort')}</span>
                 ) : (
                   <span className="sync-failed">{errorText(new ApiError(b.code ?? 'INTERNAL', 'recorded failure'))}</span>

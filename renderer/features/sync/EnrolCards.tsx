@@ -112,6 +112,7 @@ export function EnrolThisLaptop({ status }: { status: SyncStatus }) {
     <section className="card sync-enrol-laptop" aria-labelledby="enrol-laptop-title">
       <h2 id="enrol-laptop-title">{t('sync.enrolLaptopSection')}</h2>
       <p>{t('sync.enrolLaptopIntro')}</p>
+      <p className="hint">{t('sync.enrolLaptopRecovery')}</p>
       {!status.folder ? <p className="hint">{t('sync.needFolderFirst')}</p> : null}
       <div className="form-actions">
         <button type="button" className="button-primary" onClick={() => request.mutate()} disabled={!status.folder || request.isPending}>

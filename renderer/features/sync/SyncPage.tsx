@@ -8,6 +8,7 @@ import { useErrorText } from '../../i18n/useFormat';
 import { useIsAdmin } from '../session/SessionContext';
 import { useNavigation } from '../shell/pages';
 import { BundlesTable } from './BundlesTable';
+import { ClockAheadWarning } from './ClockAheadWarning';
 import { DevicesTable } from './DevicesTable';
 import { EnrolLaptopAtOffice, EnrolThisLaptop } from './EnrolCards';
 import { takeHandOffNotice } from './handoff';
@@ -77,6 +78,7 @@ export function SyncPage() {
       ) : null}
       {s?.role ? (
         <>
+          <ClockAheadWarning status={s} />
           <div className="sync-grid">
             <DeviceCard status={s} />
             <SyncSettingsCard key={`${s.folder}-${s.intervalHours}`} status={s} />

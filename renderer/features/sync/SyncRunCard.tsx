@@ -47,16 +47,19 @@ export function SyncRunCard({ status }: { status: SyncStatus }) {
     },
     onSettled: () => finish(false),
   });
+  // Without input: the sync folder's new bundles; with pick: the files chosen in the Open dialog.
   const importNow = useMutation({
-    mutationFn: () => call('sync.import', {}),
+    mutationFn: (input: { pick?: true }) => call('sync.import', input),
     onMutate: () => start(),
-    onSuccess: (r) => {
+    onSuccess: (r, input) => {
+      if (input.pick && r.results.length === 0) return; // the dialog was cancelled
       const s = summarizeImport(r.results);
       setNotice(s.files ? t('sync.imported', { n: s.files, applied: s.applied, conflicts: s.conflicts }) : t('sync.importedNone'));
       setTone(s.failures.length ? 'info' : 'success');
       setProblems([
         ...s.failures.map((f) => t('sync.importFailedFile', { file: f.file, reason: errorText(new ApiError(f.code, 'import failure')) })),
         ...s.duplicates.map((file) => t('sync.duplicate', { file })),
+        ...s.stale.map((file) => t('sync.staleSkipped', { file })),
       ]);
     },
     onSettled: () => finish(true),
@@ -83,8 +86,11 @@ export function SyncRunCard({ status }: { status: SyncStatus }) {
         <button type="button" className="button-primary" onClick={() => exportNow.mutate()} disabled={busy || blocked}>
           {exportNow.isPending ? t('sync.exporting') : t('sync.exportNow')}
         </button>
-        <button type="button" className="button-primary" onClick={() => importNow.mutate()} disabled={busy || blocked}>
-          {importNow.isPending ? t('sync.importing') : t('sync.importNow')}
+        <button type="button" className="button-primary" onClick={() => importNow.mutate({})} disabled={busy || blocked}>
+          {importNow.isPending && !importNow.variables?.pick ? t('sync.importing') : t('sync.importNow')}
+        </button>
+        <button type="button" className="button-secondary" onClick={() => importNow.mutate({ pick: true })} disabled={busy || !status.enrolled}>
+          {importNow.isPending && importNow.variables?.pick ? t('sync.importing') : t('sync.importFiles')}
         </button>
       </div>
       {!status.folder ? <p className="hint">{t('sync.needFolderFirst')}</p> : null}

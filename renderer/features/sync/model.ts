@@ -55,16 +55,19 @@ export interface ImportSummary {
   applied: number;
   conflicts: number;
   duplicates: string[];
+  /** Older bundles skipped because a newer one from the same sender was imported first. */
+  stale: string[];
   failures: { file: string; code: ErrorCode }[];
 }
 
 export function summarizeImport(results: SyncImportResult[]): ImportSummary {
-  const s: ImportSummary = { files: results.length, applied: 0, conflicts: 0, duplicates: [], failures: [] };
+  const s: ImportSummary = { files: results.length, applied: 0, conflicts: 0, duplicates: [], stale: [], failures: [] };
   for (const r of results) {
     s.applied += r.applied;
     s.conflicts += r.conflicts;
     if (!r.ok) s.failures.push({ file: r.file, code: r.code ?? 'INTERNAL' });
     else if (r.duplicate) s.duplicates.push(r.file);
+    else if (r.stale) s.stale.push(r.file);
   }
   return s;
 }
