@@ -232,13 +232,16 @@ export class OfficeCore {
     const key = await unwrapKey(slots.officeId, slot, normalizeRecoveryCode(input.recoveryCode));
     if (!key) throw this.failure('recover.failed', input.login, 'WRONG_RECOVERY_CODE');
     const db = this.openDb(key);
-    const row = db.prepare("SELECT id FROM users WHERE login = ? AND role = 'administrator' AND active = 1").get(input.login) as
-      | { id: string }
+    const row = db.prepare('SELECT id, role FROM users WHERE login = ? AND active = 1').get(input.login) as
+      | { id: string; role: string }
       | undefined;
+    // An officer's laptop has no administrator: its recovery code resets the one person who signs in there.
+    const laptop = (db.prepare('SELECT role FROM sync_identity WHERE id = 1').get() as { role: string } | undefined)?.role === 'laptop';
     db.close();
-    if (!row) {
+    const ownsThisLaptop = laptop && row !== undefined && slots.slots.some((s) => s.kind === 'user' && s.userId === row.id);
+    if (!row || (row.role !== 'administrator' && !ownsThisLaptop)) {
       key.fill(0);
-      throw new AppError('FORBIDDEN', 'the recovery code can only reset an active administrator');
+      throw new AppError('FORBIDDEN', 'the recovery code can only reset an active administrator (or this laptop\'s officer)');
     }
     const keys: Keyring = { officeId: slots.officeId, slotsPath: this.paths.slots, dbKey: key, kdf: this.kdf };
     const newSlot = await newUserSlot(keys, { id: row.id, login: input.login }, input.newPassphrase);

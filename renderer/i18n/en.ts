@@ -90,7 +90,7 @@ export const en: Messages = {
   recovery: {
     title: 'Recovery code',
     intro:
-      'This code is the only way into the data if the administrator forgets the passphrase. It is shown only this once.',
+      'This code is the only way into the data if the administrator (on an officer’s laptop, that officer) forgets the passphrase. It is shown only this once.',
     instructions:
       'Write it on paper and keep it in a locked place away from this computer. Do not photograph it or save it in a file.',
     codeLabel: 'Recovery code ({{groups}} groups)',
@@ -112,7 +112,7 @@ export const en: Messages = {
   recover: {
     title: 'Sign in with the recovery code',
     intro:
-      'Enter the administrator’s login ID and the recovery code written down at setup, then choose a new passphrase.',
+      'Enter the administrator’s login ID (on an officer’s laptop, the officer’s) and the recovery code written down at setup, then choose a new passphrase.',
     code: 'Recovery code',
     codeHint: 'Dashes and spaces between the groups are optional.',
     codeRequired: 'Enter the recovery code.',

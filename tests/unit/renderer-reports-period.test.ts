@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { reportRequest } from '../../db/channels/reports';
-import { chartSummary, formatValue, formatWithUnit, NOT_APPLICABLE } from '../../renderer/features/reports/format';
+import { chartSummary, formatValue, formatWithUnit, NOT_APPLICABLE, showsUnit } from '../../renderer/features/reports/format';
 import { moveRow } from '../../renderer/features/reports/listKeys';
 import {
   defaultDraft,
@@ -118,6 +118,11 @@ describe('report numbers', () => {
     expect(formatWithUnit(1234, 'count', 'ja', '件')).toBe('1,234件');
     expect(formatWithUnit(33.333, 'percent', 'en', '%')).toBe('33.3%');
     expect(formatWithUnit(12.25, 'days', 'en', 'days')).toBe('12.3 days');
+    // An English count is the number alone: its label says what is counted.
+    expect(formatWithUnit(1234, 'count', 'en', 'count')).toBe('1,234');
+    expect(showsUnit('count', 'en')).toBe(false);
+    expect(showsUnit('count', 'ja')).toBe(true);
+    expect(showsUnit('months', 'en')).toBe(true);
   });
 
   it('summarise a chart for screen readers with at most a few rows named', () => {

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReportFigure } from '../../../db/contract';
 import { usePrefs } from '../../preferences/usePrefs';
 import { DrillButton, type OnDrill } from './DrillButton';
-import { formatValue, formatWithUnit, NOT_APPLICABLE } from './format';
+import { formatValue, formatWithUnit, NOT_APPLICABLE, showsUnit } from './format';
 
 /**
  * A section's headline figures as a three-column table: what it is, its value with the unit, and
@@ -29,13 +29,13 @@ export function FigureList({ figures, caption, onDrill }: { figures: ReportFigur
       </thead>
       <tbody>
         {figures.map((f) => {
-          const unitText = t(`reports.units.${f.unit}`, { count: f.value ?? 0 });
+          const unitText = showsUnit(f.unit, lang) ? t(`reports.units.${f.unit}`, { count: f.value ?? 0 }) : '';
           const text = formatWithUnit(f.value, f.unit, lang, unitText);
           // The number large, its unit small beside it; "—" alone when not applicable.
           const shown = (
             <>
               <span className="rp-value">{formatValue(f.value, f.unit, lang)}</span>
-              {f.value === null ? null : <span className="rp-unit">{unitText}</span>}
+              {f.value === null || unitText === '' ? null : <span className="rp-unit">{unitText}</span>}
             </>
           );
           return (

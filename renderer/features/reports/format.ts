@@ -13,10 +13,18 @@ export function formatValue(value: number | null, unit: ReportUnit, lang: 'ja' |
   return value.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
+/**
+ * Whether the unit is written beside the number: Japanese counts read "12件", but an English count
+ * needs no word ("Contacts due 12", not "12 count"); its label already says what is counted.
+ */
+export function showsUnit(unit: ReportUnit, lang: 'ja' | 'en'): boolean {
+  return !(unit === 'count' && lang === 'en');
+}
+
 /** The value with its unit, e.g. "12件", "34.5%", "12.3 days", "7か月"; "—" alone when not applicable. */
 export function formatWithUnit(value: number | null, unit: ReportUnit, lang: 'ja' | 'en', unitText: string): string {
   const text = formatValue(value, unit, lang);
-  if (text === NOT_APPLICABLE) return text;
+  if (text === NOT_APPLICABLE || !showsUnit(unit, lang)) return text;
   if (unit === 'percent' || lang === 'ja') return `${text}${unitText}`;
   return `${text} ${unitText}`;
 }
