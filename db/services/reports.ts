@@ -47,7 +47,7 @@ export async function runInWorker(
 export function exportReport(core: OfficeCore, input: ParsedInputOf<'reports.export'>): Promise<ReportExportResult> {
   const ctx = core.context();
   authorizeScope(ctx, input.request.scope);
-  return exportFile(ctx, core.shell(), input.request, input.format);
+  return exportFile(ctx, core.shell(), input.request, input.format, (c, request) => runInWorker(core.reportWorker(), c, request));
 }
 
 export function reportUnits(core: OfficeCore): string[] {

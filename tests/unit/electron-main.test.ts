@@ -273,6 +273,11 @@ describe('electron main process (bundled, stand-in electron)', () => {
     expect((report.value as { sections: { id: string }[] }).sections.map((s) => s.id)).toEqual(['caseload', 'compliance', 'drugs', 'support', 'outcomes']);
     const progress = win.webContents.send.mock.calls.filter(([name]) => name === 'event:progress').map(([, p]) => (p as { done: number }).done);
     expect(progress).toEqual([0, 1, 2, 3, 4, 5]);
+    const drill = await call(fake, 'reports.drill', mainFrame, {
+      request: { period: { kind: 'fiscalYear', fiscalYear: 2026 }, scope: { kind: 'office' }, lang: 'en' },
+      target: { figureId: 'caseload.active' },
+    });
+    expect(drill).toMatchObject({ ok: true, value: { total: 0, rows: [] } });
 
     // Core events reach the window on the event channel.
     await call(fake, 'session.lock', mainFrame, {});
