@@ -9,7 +9,9 @@ import { DEMO_CREDENTIALS, type ReportRequest } from '../../db/contract';
 import { drillReport } from '../../db/reports/drill';
 import { runReport, SECTIONS } from '../../db/reports/run';
 import type { ReportWorker } from '../../db/reports/worker-host';
+import { createBackup, restoreBackup } from '../../db/services/backups';
 import { drillInWorker, runInWorker } from '../../db/services/reports';
+import { mutate } from '../../db/write';
 import { tempDir } from '../helpers/office';
 import { reportOffice } from '../helpers/report-office';
 
@@ -88,6 +90,24 @@ describe('report worker', () => {
     const second = office.core.reportWorker();
     expect(second).not.toBe(first);
     expect(await runInWorker(second, sup, req)).toEqual(await runReport(sup, req));
+  });
+
+  it('after a restore the next report reads the restored database, through a new worker', async () => {
+    const admin = office.core.context();
+    const req: ReportRequest = { period: FY, scope: { kind: 'office' }, lang: 'en' };
+    const { name } = createBackup(office.core, 'manual');
+    // After the backup, every case of the period moves to intensity A: the restore must undo it.
+    const ids = office.db.prepare("SELECT id FROM cases WHERE intensity_level <> 'A' AND start_date <= '2027-03-31'").pluck().all() as string[];
+    expect(ids.length).toBeGreaterThan(0);
+    mutate(admin, 'test.intensity', (tx) => ids.forEach((id) => tx.update('cases', id, { intensity_level: 'A' })));
+    const before = office.core.reportWorker();
+    const changed = await runInWorker(before, admin, req);
+    restoreBackup(office.core, name);
+    expect(before.alive).toBe(false);
+    const restored = await runInWorker(office.core.reportWorker(), office.core.context(), req);
+    expect(restored).toEqual(await runReport(office.core.context(), req));
+    const byIntensity = (r: typeof restored) => r.sections[0]!.tables.find((tb) => tb.id === 'caseload.byIntensity')!.rows.map((row) => row.values);
+    expect(byIntensity(restored)).not.toEqual(byIntensity(changed));
   });
 
   it('lock stops the worker (and the key it holds); after unlocking a new one answers', async () => {
