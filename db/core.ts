@@ -29,6 +29,7 @@ import { assertPassphrase, POLICY } from './policy';
 import { getSettings } from './services/settings';
 import { addUser, findUser } from './services/users';
 import { requireShell, type ShellPort } from './shell';
+import { ReportWorker } from './reports/worker-host';
 import { HybridClock } from './sync/hlc';
 import { createIdentity } from './sync/identity';
 import type { ServiceContext } from './write';
@@ -62,6 +63,8 @@ interface Session {
   officeName: string;
   demo: boolean;
   lastActivity: number;
+  /** The report worker (db/reports/worker-host.ts), started on first use; it holds a copy of the key. */
+  reports?: ReportWorker;
 }
 
 export class OfficeCore {
@@ -263,6 +266,7 @@ export class OfficeCore {
         }),
       )();
     } finally {
+      void s.reports?.terminate();
       s.db.close();
       s.keys.dbKey.fill(0);
       this.session = null;
@@ -300,6 +304,13 @@ export class OfficeCore {
     return this.requireSession().keys;
   }
 
+  /** The session's report worker: one per unlocked session, a new one after a crash; stopped on lock. */
+  reportWorker(): ReportWorker {
+    const s = this.requireSession();
+    if (!s.reports?.alive) s.reports = new ReportWorker(this.paths.db, s.keys.dbKey, this.opts.nativeBinding);
+    return s.reports;
+  }
+
   /** The better_sqlite3.node build the core opens files with (restore verifies a copy with it). */
   nativeBinding(): string | undefined {
     return this.opts.nativeBinding;
@@ -328,6 +339,9 @@ export class OfficeCore {
    */
   swapDatabase(swap: (dbPath: string) => void, prepare: (db: Db, deviceId: string) => void): void {
     const s = this.requireSession();
+    // The worker's connection reads the old file: a new one starts on the next report.
+    void s.reports?.terminate();
+    delete s.reports;
     s.db.pragma('wal_checkpoint(TRUNCATE)');
     s.db.close();
     const key = s.keys.dbKey;

@@ -64,6 +64,8 @@ export const ERROR_CODES = [
   'BACKUP_OTHER_OFFICE',
   'BACKUP_AUDIT_BROKEN',
   'BACKUP_WRITE_FAILED',
+  // Reports: the worker thread computing a report stopped (the next request starts a new one).
+  'REPORT_WORKER_FAILED',
   'INTERNAL',
 ] as const;
 

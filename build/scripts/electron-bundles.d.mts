@@ -3,3 +3,4 @@ export const projectRoot: string;
 export const outDir: string;
 export const mainOptions: BuildOptions;
 export const preloadOptions: BuildOptions;
+export const reportWorkerOptions: BuildOptions & { outfile: string };

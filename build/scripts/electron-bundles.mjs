@@ -1,4 +1,4 @@
-// esbuild options for the two Electron bundles, shared by build-electron.mjs and the unit tests.
+// esbuild options for the Electron bundles (main, preload, report worker), shared by build-electron.mjs and the unit tests.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,4 +37,14 @@ export const preloadOptions = {
   entryPoints: [path.join(projectRoot, 'electron', 'preload.ts')],
   outfile: path.join(outDir, 'preload.cjs'),
   external: ['electron'],
+};
+
+// The report worker thread (db/reports/worker.ts), started by main.cjs from the same folder.
+export const reportWorkerOptions = {
+  ...common,
+  entryPoints: [path.join(projectRoot, 'db', 'reports', 'worker.ts')],
+  outfile: path.join(outDir, 'report-worker.cjs'),
+  external: ['better-sqlite3-multiple-ciphers'],
+  define: mainOptions.define,
+  banner: mainOptions.banner,
 };

@@ -33,7 +33,7 @@ function rowLabel(p: Prepared, kind: 'officer' | 'vpo' | 'code', key: string): s
 const noList = () => new AppError('VALIDATION', 'this number has no list of cases behind it', { field: 'target' });
 
 /** The case set behind a target, its title, and the case ids. */
-export function drillIds(ctx: ServiceContext, p: Prepared, target: DrillTarget): { title: string; ids: string[] } {
+export function drillIds(ctx: Pick<ServiceContext, 'db'>, p: Prepared, target: DrillTarget): { title: string; ids: string[] } {
   const lang = p.build.lang;
   const def = sectionOf(sectionId('figureId' in target ? target.figureId : target.tableId));
   // Labels, drill flags and fixed rows do not depend on the counts: build the section from none.
@@ -81,7 +81,11 @@ interface DrillDbRow {
 }
 
 export function drillReport(ctx: ServiceContext, request: ReportRequest, target: DrillTarget): DrillResult {
-  const p = prepare(ctx, request);
+  return drillPrepared(ctx, prepare(ctx, request), target);
+}
+
+/** The drill list for an already authorised and prepared request (the report worker runs this). */
+export function drillPrepared(ctx: Pick<ServiceContext, 'db'>, p: Prepared, target: DrillTarget): DrillResult {
   const { title, ids } = drillIds(ctx, p, target);
   const rows = stmt(
     ctx.db,

@@ -4,7 +4,7 @@
  * export is audited (format, period and scope only; no personal data). An empty report is refused:
  * no file full of zeros that look like data.
  */
-import type { ReportExportFormat, ReportExportResult, ReportRequest } from '../contract';
+import type { Report, ReportExportFormat, ReportExportResult, ReportRequest } from '../contract';
 import { AppError } from '../errors';
 import type { ShellPort } from '../shell';
 import { mutate, type ServiceContext } from '../write';
@@ -25,13 +25,15 @@ export async function exportReport(
   shell: ShellPort,
   request: ReportRequest,
   format: ReportExportFormat,
+  /** How the report is computed: in-process by default; the service passes the report worker. */
+  compute: (ctx: ServiceContext, request: ReportRequest) => Promise<Report> = runReport,
 ): Promise<ReportExportResult> {
   const p = prepare(ctx, request);
   const empty = emptiness(ctx, p);
   if (empty !== null) throw new AppError('VALIDATION', 'nothing to export: the report has no cases', { field: 'request', reason: empty });
   const fileName = exportFileName(format, p.from, p.to, p.scope.slug);
   // The PDF is the page on screen (the renderer shows this report when it asks); the others are built here.
-  const report = format === 'pdf' ? null : await runReport(ctx, request);
+  const report = format === 'pdf' ? null : await compute(ctx, request);
   const bytes =
     report === null
       ? await shell.printPage()

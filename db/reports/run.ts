@@ -7,6 +7,7 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { japanDate } from '../casework/calendar';
 import type { Report, ReportRequest, ReportSection, ReportSectionId } from '../contract';
 import { stmt } from '../statements';
+import type { Db } from '../open';
 import type { ServiceContext } from '../write';
 import { say, type BuildContext, type SectionDef } from './build';
 import { caseloadSection } from './caseload';
@@ -51,7 +52,7 @@ export function prepare(ctx: ServiceContext, request: ReportRequest): Prepared {
   const office = officeName(ctx);
   const scope = resolveScope(ctx, request.scope, request.lang, office);
   const nowMs = ctx.now();
-  const names = nameLookup(ctx, request.lang);
+  const names = nameLookup(ctx.db, request.lang);
   const seeAll = seesAllTests(ctx);
   return {
     request,
@@ -74,10 +75,10 @@ export function prepare(ctx: ServiceContext, request: ReportRequest): Prepared {
   };
 }
 
-function nameLookup(ctx: ServiceContext, lang: 'ja' | 'en'): BuildContext['names'] {
+export function nameLookup(db: Db, lang: 'ja' | 'en'): BuildContext['names'] {
   let officers: Map<string, string> | null = null;
   let vpos: Map<string, string> | null = null;
-  const load = (sql: string) => new Map(stmt(ctx.db, sql).raw(true).all() as [string, string][]);
+  const load = (sql: string) => new Map(stmt(db, sql).raw(true).all() as [string, string][]);
   const unknown = say(['（不明）', '(unknown)'], lang);
   return (kind, id) => {
     if (kind === 'officer') return (officers ??= load('SELECT id, display_name FROM users')).get(id) ?? unknown;
@@ -85,7 +86,8 @@ function nameLookup(ctx: ServiceContext, lang: 'ja' | 'en'): BuildContext['names
   };
 }
 
-export function computeSection(ctx: ServiceContext, p: Prepared, def: SectionDef): { section: ReportSection; results: Results } {
+/** Only the connection: the report worker computes sections on its own read-only one. */
+export function computeSection(ctx: Pick<ServiceContext, 'db'>, p: Prepared, def: SectionDef): { section: ReportSection; results: Results } {
   const results = runSection(ctx.db, p.scope.where, def.query, p.params);
   const built = def.build(results, p.build);
   return { section: { id: def.id, title: say(def.title, p.build.lang), ...built }, results };
@@ -103,12 +105,25 @@ export function emptiness(ctx: ServiceContext, p: Prepared): Report['empty'] {
   return null;
 }
 
+/** The report's heading: who asked, when, and why it may be empty. Sections come separately. */
+export function reportHead(ctx: ServiceContext, p: Prepared): Omit<Report, 'sections'> {
+  const author = (stmt(ctx.db, 'SELECT display_name FROM users WHERE id = ?').pluck().get(ctx.actor.userId) as string | undefined) ?? '';
+  return {
+    request: p.request,
+    from: p.from,
+    to: p.to,
+    periodLabel: p.periodLabel,
+    scopeLabel: p.scope.label,
+    officeName: p.officeName,
+    author,
+    generatedAt: new Date(ctx.now()).toISOString(),
+    empty: emptiness(ctx, p),
+  };
+}
+
 export async function runReport(ctx: ServiceContext, request: ReportRequest, progress?: (done: number, total: number) => void): Promise<Report> {
   const p = prepare(ctx, request);
-  const author = (stmt(ctx.db, 'SELECT display_name FROM users WHERE id = ?').pluck().get(ctx.actor.userId) as string | undefined) ?? '';
-  const generatedAt = new Date(ctx.now()).toISOString();
-  const empty = emptiness(ctx, p);
-
+  const head = reportHead(ctx, p);
   const sections: ReportSection[] = [];
   progress?.(0, SECTIONS.length);
   for (const def of SECTIONS) {
@@ -116,16 +131,5 @@ export async function runReport(ctx: ServiceContext, request: ReportRequest, pro
     sections.push(computeSection(ctx, p, def).section);
     progress?.(sections.length, SECTIONS.length);
   }
-  return {
-    request,
-    from: p.from,
-    to: p.to,
-    periodLabel: p.periodLabel,
-    scopeLabel: p.scope.label,
-    officeName: p.officeName,
-    author,
-    generatedAt,
-    empty,
-    sections,
-  };
+  return { ...head, sections };
 }

@@ -303,6 +303,7 @@ export const en: Messages = {
     OVERLAP: 'The period overlaps an existing record. Check the dates.',
     OVER_CAPACITY: 'This would go over the capacity. Choose another session or review the capacity.',
     ...syncErrorsEn,
+    REPORT_WORKER_FAILED: 'Computing the report stopped partway. Run it again; if it keeps happening, contact your system administrator.',
     INTERNAL: 'Something unexpected went wrong. Try again; if it keeps happening, contact your system administrator.',
   },
   errorVariants: {

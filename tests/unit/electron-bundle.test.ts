@@ -1,7 +1,8 @@
 import { builtinModules } from 'node:module';
+import path from 'node:path';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { mainOptions, preloadOptions } from '../../build/scripts/electron-bundles.mjs';
+import { mainOptions, preloadOptions, reportWorkerOptions } from '../../build/scripts/electron-bundles.mjs';
 
 async function bundle(options: BuildOptions): Promise<{ code: string; metafile: Metafile }> {
   const result = await build({ ...options, write: false, metafile: true, logLevel: 'silent' });
@@ -34,5 +35,18 @@ describe('main bundle', () => {
     expect([...new Set(external)].sort()).toEqual(['better-sqlite3-multiple-ciphers', 'electron']);
     // db/ (ESM) resolves files relative to import.meta.url: it must be real in the CJS bundle.
     expect(code).not.toMatch(/\bimport\.meta\b/);
+  });
+});
+
+describe('report worker bundle', () => {
+  it('is strict CommonJS beside main.cjs; only the SQLite package stays external', async () => {
+    const { code, metafile } = await bundle(reportWorkerOptions);
+    expect(code.startsWith("'use strict';")).toBe(true);
+    expect(path.dirname(reportWorkerOptions.outfile)).toBe(path.dirname(mainOptions.outfile ?? ''));
+    const external = runtimeImports(metafile).filter((p) => !builtinModules.includes(p.replace(/^node:/, '')));
+    expect([...new Set(external)]).toEqual(['better-sqlite3-multiple-ciphers']);
+    expect(code).not.toMatch(/\bimport\.meta\b/);
+    // The main bundle starts it by this file name (db/reports/worker-host.ts).
+    expect((await bundle(mainOptions)).code).toContain(`"${path.basename(reportWorkerOptions.outfile)}"`);
   });
 });

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { mainOptions, projectRoot } from '../../build/scripts/electron-bundles.mjs';
+import { mainOptions, projectRoot, reportWorkerOptions } from '../../build/scripts/electron-bundles.mjs';
 import { CHANNELS, IPC_PREFIX } from '../../db/contract';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security';
 
@@ -147,6 +147,7 @@ beforeAll(async () => {
   const out = path.join(work, 'dist', 'electron');
   mainCjs = path.join(out, 'main.cjs');
   await build({ ...mainOptions, outfile: mainCjs, logLevel: 'error' });
+  await build({ ...reportWorkerOptions, outfile: path.join(out, 'report-worker.cjs'), logLevel: 'error' });
   cpSync(path.join(projectRoot, 'db', 'migrations'), path.join(out, 'migrations'), { recursive: true });
   mkdirSync(path.join(work, 'dist', 'renderer'), { recursive: true });
   writeFileSync(path.join(work, 'dist', 'renderer', 'index.html'), '<!doctype html><title>Hogo</title>');
@@ -263,6 +264,20 @@ describe('electron main process (bundled, stand-in electron)', () => {
     expect(setup.ok).toBe(true);
     expect(typeof (setup.value as { recoveryCode?: unknown }).recoveryCode).toBe('string');
     expect(existsSync(path.join(userData, 'office.db'))).toBe(true);
+
+    // A report runs in the bundled worker (report-worker.cjs beside main.cjs, same native binding).
+    const report = await call(fake, 'reports.run', mainFrame, {
+      request: { period: { kind: 'fiscalYear', fiscalYear: 2026 }, scope: { kind: 'office' }, lang: 'en' },
+    });
+    expect(report.ok).toBe(true);
+    expect((report.value as { sections: { id: string }[] }).sections.map((s) => s.id)).toEqual(['caseload', 'compliance', 'drugs', 'support', 'outcomes']);
+    const progress = win.webContents.send.mock.calls.filter(([name]) => name === 'event:progress').map(([, p]) => (p as { done: number }).done);
+    expect(progress).toEqual([0, 1, 2, 3, 4, 5]);
+    const drill = await call(fake, 'reports.drill', mainFrame, {
+      request: { period: { kind: 'fiscalYear', fiscalYear: 2026 }, scope: { kind: 'office' }, lang: 'en' },
+      target: { figureId: 'caseload.active' },
+    });
+    expect(drill).toMatchObject({ ok: true, value: { total: 0, rows: [] } });
 
     // Core events reach the window on the event channel.
     await call(fake, 'session.lock', mainFrame, {});

@@ -3,10 +3,10 @@
  * office, over several periods and scopes; every drillable number lists exactly its cases.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Report, ReportRequest } from '../../db/contract';
-import { drillReport } from '../../db/reports/drill';
+import type { DrillTarget, Report, ReportRequest } from '../../db/contract';
 import { resolvePeriod } from '../../db/reports/period';
-import { computeSection, prepare, runReport, sectionOf } from '../../db/reports/run';
+import { computeSection, prepare, sectionOf } from '../../db/reports/run';
+import { drillInWorker, runInWorker } from '../../db/services/reports';
 import type { ServiceContext } from '../../db/write';
 import { tempDir } from '../helpers/office';
 import { reportOffice, REPORT_TODAY } from '../helpers/report-office';
@@ -18,7 +18,14 @@ beforeAll(async () => {
   t = tempDir('hogo-reports-');
   office = await reportOffice(t.dir);
 }, 120_000);
-afterAll(() => t.cleanup());
+afterAll(() => {
+  office.core.close();
+  t.cleanup();
+});
+
+// Through the session's report worker, as the app runs them (db/services/reports.ts).
+const runReport = (ctx: ServiceContext, req: ReportRequest) => runInWorker(office.core.reportWorker(), ctx, req);
+const drillReport = (ctx: ServiceContext, req: ReportRequest, target: DrillTarget) => drillInWorker(office.core.reportWorker(), ctx, req, target);
 
 /** Rates the report derives from counts: [numerator, denominator] keys of the hand-written results. */
 const RATES: Record<string, [string, string]> = {
@@ -163,7 +170,7 @@ describe('drill-down', () => {
     for (const s of report.sections) {
       for (const f of s.figures.filter((x) => x.drill)) {
         expect(f.unit).toBe('count');
-        const d = drillReport(ctx, req, { figureId: f.id });
+        const d = await drillReport(ctx, req, { figureId: f.id });
         expect(d.total, f.id).toBe(f.value);
         expect(d.rows).toHaveLength(d.total);
         expect(new Set(d.rows.map((r) => r.caseId)).size).toBe(d.total);
@@ -171,12 +178,12 @@ describe('drill-down', () => {
       }
       for (const tb of s.tables) {
         for (const row of tb.rows.filter((r) => r.drill).slice(0, tb.id === 'caseload.byVpo' ? 8 : undefined)) {
-          tb.columns.forEach((c, i) => {
-            if (c.unit !== 'count' || NOT_CASES.has(`${tb.id}|${c.id}`)) return;
-            const d = drillReport(ctx, req, { tableId: tb.id, rowKey: row.key, columnId: c.id });
+          for (const [i, c] of tb.columns.entries()) {
+            if (c.unit !== 'count' || NOT_CASES.has(`${tb.id}|${c.id}`)) continue;
+            const d = await drillReport(ctx, req, { tableId: tb.id, rowKey: row.key, columnId: c.id });
             expect(d.total, `${tb.id}|${row.key}|${c.id}`).toBe(row.values[i]);
             checked++;
-          });
+          }
         }
       }
     }
@@ -186,7 +193,7 @@ describe('drill-down', () => {
   it('sorts by name kana and says who, which category and which case', async () => {
     const ctx = office.as(office.supervisorId);
     const req: ReportRequest = { period: FY2026, scope: { kind: 'office' }, lang: 'ja' };
-    const d = drillReport(ctx, req, { figureId: 'compliance.overdueCases' });
+    const d = await drillReport(ctx, req, { figureId: 'compliance.overdueCases' });
     expect(d.total).toBeGreaterThan(1);
     const kana = office.db
       .prepare(
@@ -206,8 +213,8 @@ describe('drill-down', () => {
   it('refuses a number without a case list, and an unknown target', async () => {
     const ctx = office.as(office.supervisorId);
     const req: ReportRequest = { period: FY2026, scope: { kind: 'office' }, lang: 'en' };
-    expect(() => drillReport(ctx, req, { figureId: 'compliance.rate' })).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
-    expect(() => drillReport(ctx, req, { figureId: 'caseload.nothing' })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
-    expect(() => drillReport(ctx, req, { tableId: 'caseload.bySex', rowKey: 'nobody' })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    await expect(drillReport(ctx, req, { figureId: 'compliance.rate' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(drillReport(ctx, req, { figureId: 'caseload.nothing' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(drillReport(ctx, req, { tableId: 'caseload.bySex', rowKey: 'nobody' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
