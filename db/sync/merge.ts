@@ -25,6 +25,7 @@ import { stmt } from '../statements';
 import type { Scalar, ServiceContext } from '../write';
 import { recordConflict, seenByLaterEdit, supersede, type Winner } from './conflicts';
 import { parseHlc } from './hlc';
+import { OpBatch } from './op-batch';
 import { newer, type ApplyResult, type SyncControl, type SyncOp } from './ops';
 import { purgeCases } from './relay';
 import { rowExists, sqlValue, tableInfo, winningValues, writeRow, type WriteOutcome } from './rows';
@@ -138,6 +139,7 @@ export function applyIncoming(ctx: ServiceContext, from: string, ops: Iterable<S
   let hadPending = stmt(db, 'SELECT 1 FROM sync_pending LIMIT 1').get() !== undefined;
   let ownSeq = 0;
   let group: Group | null = null;
+  const batch = new OpBatch(db);
 
   const settle = (entity: string, row: string, outcome: WriteOutcome) => {
     if (outcome === 'written') {
@@ -153,6 +155,7 @@ export function applyIncoming(ctx: ServiceContext, from: string, ops: Iterable<S
   };
   const flush = (g: Group) => {
     if (g.values.size === 0) return;
+    if (!g.exists && !g.fresh) batch.flush();
     const values = g.exists || g.fresh ? g.values : winningValues(db, g.entity, g.row);
     settle(g.entity, g.row, writeRow(db, g.entity, g.row, values, g.exists));
   };
@@ -171,11 +174,7 @@ export function applyIncoming(ctx: ServiceContext, from: string, ops: Iterable<S
       result.refused += 1;
       continue;
     }
-    const stored = stmt(
-      db,
-      'INSERT OR IGNORE INTO change_log (device_id, seq, hlc, base, entity, row_id, field, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(op.origin, op.seq, op.hlc, op.base, op.entity, op.row, op.field, op.value);
-    if (stored.changes === 0) {
+    if (!batch.store(op)) {
       result.skipped += 1;
       // Our own op, sent back in a snapshot after this laptop gave the person up and got them
       // back: the op was kept (it had to reach the office) but its row was purged, so merge it again.
@@ -200,6 +199,7 @@ export function applyIncoming(ctx: ServiceContext, from: string, ops: Iterable<S
     }
     const known = !group.fresh || group.fields.has(op.field);
     group.fields.add(op.field);
+    if (known) batch.flushClocks();
     const local = known
       ? (stmt(db, 'SELECT hlc, device, seq, base FROM field_clock WHERE entity = ? AND row_id = ? AND field = ?').get(
           op.entity,
@@ -210,21 +210,19 @@ export function applyIncoming(ctx: ServiceContext, from: string, ops: Iterable<S
     if (local && local.device === op.origin && local.seq === op.seq) continue;
     const wins = !local || newer(op.hlc, op.origin, local.hlc, local.device);
     if (local && !BOOKKEEPING_FIELDS.has(op.field)) {
+      batch.flush();
       // The loser of the two was overwritten without being seen: queue it for a person.
       const concurrent = wins ? op.base !== local.hlc : !seenByLaterEdit(db, op);
       if (concurrent && recordConflict(db, local, op, at)) result.conflicts += 1;
     }
     if (wins) {
-      stmt(
-        db,
-        `INSERT INTO field_clock (entity, row_id, field, hlc, device, seq, base) VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (entity, row_id, field) DO UPDATE SET hlc = excluded.hlc, device = excluded.device, seq = excluded.seq, base = excluded.base`,
-      ).run(op.entity, op.row, op.field, op.hlc, op.origin, op.seq, op.base);
+      batch.win(op);
       group.values.set(op.field, value);
       if (local) supersede(db, op, at);
     }
   }
   if (group) flush(group);
+  batch.flush();
   // Receiving the latest trusted clock is the same as receiving each in turn.
   if (latest !== null) ctx.clock.receive(latest, maxAhead);
 

@@ -1,0 +1,105 @@
+/**
+ * Batched change_log and field_clock writes for the merge (db/sync/merge.ts), inside its transaction.
+ *
+ * An op whose seq is above the highest seq stored for its origin (one lookup per origin per apply,
+ * then tracked here) is certainly new, so it is queued without the per-op INSERT OR IGNORE probe.
+ * Queued rows are written by multi-row INSERTs; the merge flushes before every read of
+ * change_log or field_clock, so every read sees exactly what one-by-one writes would have left.
+ */
+import type Database from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../open';
+import { stmt } from '../statements';
+import type { SyncOp } from './ops';
+
+/** Rows per multi-row INSERT: 8 × 512 variables, far below SQLite's 32,766. */
+const ROWS = 512;
+const LOG_COLS = '(device_id, seq, hlc, base, entity, row_id, field, value)';
+const CLOCK_COLS = '(entity, row_id, field, hlc, device, seq, base)';
+const CLOCK_UPSERT =
+  'ON CONFLICT (entity, row_id, field) DO UPDATE SET hlc = excluded.hlc, device = excluded.device, seq = excluded.seq, base = excluded.base';
+
+function values(columns: number, rows: number): string {
+  const one = `(${Array.from({ length: columns }, () => '?').join(', ')})`;
+  return Array.from({ length: rows }, () => one).join(', ');
+}
+
+/** Queued parameters of one table, written ROWS at a time (a short remainder row by row). */
+class Queue {
+  private params: unknown[] = [];
+  private rows = 0;
+  constructor(
+    private readonly db: Db,
+    private readonly columns: number,
+    private readonly sql: (valuesSql: string) => string,
+  ) {}
+
+  push(...row: unknown[]): void {
+    for (const v of row) this.params.push(v);
+    if (++this.rows === ROWS) this.flush();
+  }
+
+  flush(): void {
+    if (this.rows === 0) return;
+    if (this.rows === ROWS) {
+      stmt(this.db, this.sql(values(this.columns, ROWS))).run(this.params);
+    } else {
+      const one: Database.Statement = stmt(this.db, this.sql(values(this.columns, 1)));
+      for (let i = 0; i < this.params.length; i += this.columns) one.run(this.params.slice(i, i + this.columns));
+    }
+    this.params = [];
+    this.rows = 0;
+  }
+}
+
+export class OpBatch {
+  private readonly log: Queue;
+  private readonly clocks: Queue;
+  /** Highest seq stored or queued, per origin. */
+  private readonly maxSeq = new Map<string, number>();
+
+  constructor(private readonly db: Db) {
+    this.log = new Queue(db, 8, (v) => `INSERT INTO change_log ${LOG_COLS} VALUES ${v}`);
+    this.clocks = new Queue(db, 7, (v) => `INSERT INTO field_clock ${CLOCK_COLS} VALUES ${v} ${CLOCK_UPSERT}`);
+  }
+
+  private highest(origin: string): number {
+    let max = this.maxSeq.get(origin);
+    if (max === undefined) {
+      const r = stmt(this.db, 'SELECT max(seq) AS m FROM change_log WHERE device_id = ?').get(origin) as { m: number | null };
+      max = r.m ?? 0;
+      this.maxSeq.set(origin, max);
+    }
+    return max;
+  }
+
+  /** Stores the op in change_log unless it is already there; returns whether it was new. */
+  store(op: SyncOp): boolean {
+    if (op.seq > this.highest(op.origin)) {
+      this.maxSeq.set(op.origin, op.seq);
+      this.log.push(op.origin, op.seq, op.hlc, op.base, op.entity, op.row, op.field, op.value);
+      return true;
+    }
+    this.log.flush();
+    const r = stmt(
+      this.db,
+      'INSERT OR IGNORE INTO change_log (device_id, seq, hlc, base, entity, row_id, field, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(op.origin, op.seq, op.hlc, op.base, op.entity, op.row, op.field, op.value);
+    return r.changes > 0;
+  }
+
+  /** Makes `op` the field's winner in field_clock. */
+  win(op: SyncOp): void {
+    this.clocks.push(op.entity, op.row, op.field, op.hlc, op.origin, op.seq, op.base);
+  }
+
+  /** Before reading field_clock. */
+  flushClocks(): void {
+    this.clocks.flush();
+  }
+
+  /** Before reading change_log (or both). */
+  flush(): void {
+    this.log.flush();
+    this.clocks.flush();
+  }
+}
