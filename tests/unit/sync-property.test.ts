@@ -187,7 +187,12 @@ function runScenario(steps: Step[], skews: [number, number, number]): void {
                   + (SELECT count(*) FROM change_log WHERE entity = @entity AND row_id = @row AND field = @field AND base = @hlc)
                   + (SELECT count(*) FROM sync_conflicts WHERE entity = @entity AND row_id = @row AND field = @field AND (local_hlc = @hlc OR remote_hlc = @hlc))
                   + (SELECT count(*) FROM change_log w JOIN field_clock f ON f.device = w.device_id AND f.seq = w.seq
-                     WHERE f.entity = @entity AND f.row_id = @row AND f.field = @field AND w.value IS @value) AS n`,
+                     WHERE f.entity = @entity AND f.row_id = @row AND f.field = @field AND w.value IS @value)
+                  -- Seen by value: a later edit was based on another op that wrote this same value
+                  -- (equal concurrent values are not a conflict, so either one counts as what was seen).
+                  + (SELECT count(*) FROM change_log b JOIN change_log w
+                       ON w.entity = b.entity AND w.row_id = b.row_id AND w.field = b.field AND w.base = b.hlc
+                     WHERE b.entity = @entity AND b.row_id = @row AND b.field = @field AND b.value IS @value) AS n`,
           )
           .get({ entity: e.entity, row: e.row, field: e.field, origin: e.origin, seq: e.seq, hlc: e.hlc, value: e.value }) as { n: number };
         expect(accounted.n, `${d.name}: edit ${e.origin}:${e.seq} on ${e.entity}.${e.field} lost`).toBeGreaterThan(0);
