@@ -8,36 +8,25 @@
  *   BENCH_SCALE=10 tsx tests/bench/reports.ts
  *   BENCH_DIR=<folder> …               reuse a demo office made by `npm run demo -- --today 2026-11-26 --seed bench`
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { DEMO_CREDENTIALS, type ReportRequest } from '../../db/contract';
-import { FILES, OfficeCore } from '../../db/core';
+import { OfficeCore } from '../../db/core';
 import { DEMO_SUPERVISOR_LOGIN } from '../../db/demo/people';
 import { drillReport } from '../../db/reports/drill';
 import { resolvePeriod } from '../../db/reports/period';
 import { computeSection, prepare, runReport, SECTIONS } from '../../db/reports/run';
 import { handSection, type HandSection } from '../helpers/report-sql';
+import { benchDemoOffice } from './demo-office';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 100);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const TODAY = '2026-11-26';
 const NOW = Date.parse(`${TODAY}T01:00:00.000Z`);
-const root = resolve(new URL('../..', import.meta.url).pathname);
 
 const work = mkdtempSync(join(tmpdir(), 'hogo-bench-reports-'));
-const reuse = process.env.BENCH_DIR ? resolve(process.env.BENCH_DIR) : null;
-const officeDir = reuse ?? join(work, 'office');
-if (!reuse || !existsSync(join(officeDir, FILES.db))) {
-  console.log(`generating a demo office at scale ${SCALE} (this takes a few minutes at scale 100)…`);
-  const r = spawnSync(
-    process.execPath,
-    [...process.execArgv, join(root, 'db/demo/cli.ts'), '--scale', String(SCALE), '--dir', officeDir, '--today', TODAY, '--seed', 'bench'],
-    { stdio: 'inherit', cwd: root },
-  );
-  if (r.status !== 0) throw new Error('demo office generation failed');
-}
+const officeDir = benchDemoOffice(work, SCALE, TODAY);
 
 const core = new OfficeCore({ dataDir: officeDir, now: () => NOW });
 await core.unlock({ login: DEMO_SUPERVISOR_LOGIN, passphrase: DEMO_CREDENTIALS.passphrase });

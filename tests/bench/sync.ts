@@ -11,14 +11,13 @@
  *   BENCH_SCALE=10 BENCH_SYNC_OPS=200000 tsx tests/bench/sync.ts
  *   BENCH_DIR=<folder> …               reuse a demo office made by `npm run demo`
  */
-import { spawnSync } from 'node:child_process';
 import { createPrivateKey, createPublicKey, randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { SYSTEM_ACTOR } from '../../db/audit';
 import { DEMO_CREDENTIALS } from '../../db/contract';
-import { FILES, OfficeCore } from '../../db/core';
+import { OfficeCore } from '../../db/core';
 import { defaultMigrationsDir, loadMigrations, migrate, schemaVersion } from '../../db/migrate';
 import { openEncrypted, type Db } from '../../db/open';
 import { openPayload, readBundleHeader, verifyBundleSignature } from '../../db/sync/bundle-read';
@@ -31,29 +30,19 @@ import { tableInfo } from '../../db/sync/rows';
 import { isSynced, TABLE_SCOPES } from '../../db/sync/scope';
 import { selectOutgoing } from '../../db/sync/select';
 import { synthesiseOps } from '../../db/sync/snapshot';
+import { benchDemoOffice } from './demo-office';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 100);
 const TARGET_OPS = Number(process.env.BENCH_SYNC_OPS ?? 1_000_000);
 const TODAY = '2026-11-26';
 const NOW = Date.parse(`${TODAY}T01:00:00.000Z`);
-const root = resolve(new URL('../..', import.meta.url).pathname);
 const work = mkdtempSync(join(tmpdir(), 'hogo-bench-sync-'));
 const mb = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(0)} MB`;
 const peakRss = () => process.resourceUsage().maxRSS * 1024;
 const seconds = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e9;
 
 // --- the office ------------------------------------------------------------------------------------
-const reuse = process.env.BENCH_DIR ? resolve(process.env.BENCH_DIR) : null;
-const officeDir = reuse ?? join(work, 'office');
-if (!reuse || !existsSync(join(officeDir, FILES.db))) {
-  console.log(`generating a demo office at scale ${SCALE} (a few minutes at scale 100)…`);
-  const r = spawnSync(
-    process.execPath,
-    [...process.execArgv, join(root, 'db/demo/cli.ts'), '--scale', String(SCALE), '--dir', officeDir, '--today', TODAY, '--seed', 'bench'],
-    { stdio: 'inherit', cwd: root },
-  );
-  if (r.status !== 0) throw new Error('demo office generation failed');
-}
+const officeDir = benchDemoOffice(work, SCALE, TODAY);
 const core = new OfficeCore({ dataDir: officeDir, now: () => NOW });
 await core.unlock({ login: 'demo', passphrase: DEMO_CREDENTIALS.passphrase });
 const source = core.context().db;
