@@ -1,8 +1,10 @@
 import { appendAudit, type Actor } from './audit';
-import { canonicalJson } from './canonical';
 import type { Db } from './open';
+import type { Row, Scalar } from './values';
 import { stmt } from './statements';
+import { RowClocks, setFieldClock, WHOLE_ROW } from './sync/field-clock';
 import { formatHlc, parseHlc, type HybridClock } from './sync/hlc';
+import { storedForm, type SyncOp } from './sync/ops';
 
 /** What every service call runs with: the open database and who is acting, on which device. */
 export interface ServiceContext {
@@ -13,8 +15,7 @@ export interface ServiceContext {
   now: () => number;
 }
 
-export type Scalar = string | number | null;
-export type Row = Record<string, Scalar>;
+export type { Row, Scalar } from './values';
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
 function ident(name: string): string {
@@ -24,8 +25,8 @@ function ident(name: string): string {
 
 /**
  * The only way domain rows change. Inside one transaction, each insert or update writes the row,
- * one change-log op per changed field (for the sync export) and one audit entry with the row's
- * before and after.
+ * one change-log op naming the fields it set (for the sync export) and one audit entry with the
+ * row's before and after.
  */
 export class Tx {
   private seq: number;
@@ -43,8 +44,10 @@ export class Tx {
     const cols = Object.keys(row).map(ident);
     stmt(this.ctx.db, `INSERT INTO ${ident(entity)} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`)
       .run(row);
+    const fields: Row = {};
+    for (const c of cols) if (c !== 'id') fields[c] = row[c] ?? null;
     // A new row has no field clocks yet: nothing to look up.
-    for (const c of cols) if (c !== 'id') this.op(entity, row.id, c, row[c] ?? null, false);
+    this.op(entity, row.id, fields, false);
     appendAudit(this.ctx.db, this.auditBase(entity, row.id, null, row));
   }
 
@@ -56,18 +59,10 @@ export class Tx {
       .map(ident)
       .filter((c) => c !== 'id' && before[c] !== patch[c]);
     if (changed.length === 0) return before;
-    stmt(this.ctx.db, `UPDATE ${ident(entity)} SET ${changed.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`)
-      .run({ ...Object.fromEntries(changed.map((c) => [c, patch[c] ?? null])), id });
-    for (const c of changed) this.op(entity, id, c, patch[c] ?? null, true);
-    appendAudit(
-      this.ctx.db,
-      this.auditBase(
-        entity,
-        id,
-        Object.fromEntries(changed.map((c) => [c, before[c] ?? null])),
-        Object.fromEntries(changed.map((c) => [c, patch[c] ?? null])),
-      ),
-    );
+    const after: Row = Object.fromEntries(changed.map((c) => [c, patch[c] ?? null]));
+    stmt(this.ctx.db, `UPDATE ${ident(entity)} SET ${changed.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({ ...after, id });
+    this.op(entity, id, after, true);
+    appendAudit(this.ctx.db, this.auditBase(entity, id, Object.fromEntries(changed.map((c) => [c, before[c] ?? null])), after));
     return before;
   }
 
@@ -79,7 +74,7 @@ export class Tx {
     const before = stmt(this.ctx.db, `SELECT ${ident(field)} AS v FROM ${ident(entity)} WHERE id = ?`).get(id) as { v: Scalar } | undefined;
     if (!before) throw new Error(`${entity} row not found`);
     stmt(this.ctx.db, `UPDATE ${ident(entity)} SET ${ident(field)} = ? WHERE id = ?`).run(value, id);
-    this.op(entity, id, field, value, true);
+    this.op(entity, id, { [field]: value }, true);
     appendAudit(this.ctx.db, this.auditBase(entity, id, { [field]: before.v }, { [field]: value }));
   }
 
@@ -94,35 +89,40 @@ export class Tx {
   }
 
   /**
-   * One change-log op plus the field's winning clock. base is the clock of the value overwritten,
-   * so a receiver can tell an informed edit from a concurrent one. A local edit always wins
-   * locally: when the current winner's HLC is ahead of ours (an op from a device whose clock runs
-   * ahead, which db/sync/merge.ts does not let advance our clock), this op's HLC is placed just
-   * after it, so every device orders the two the same way.
+   * One change-log op for the row write, and the fields' winning clocks. Each field's base is the
+   * clock of the value overwritten, so a receiver can tell an informed edit from a concurrent one.
+   * A local edit always wins locally: when a current winner's HLC is ahead of ours (an op from a
+   * device whose clock runs ahead, which db/sync/merge.ts does not let advance our clock), this
+   * op's HLC is placed just after it, so every device orders the two the same way.
    */
-  private op(entity: string, rowId: string, field: string, value: Scalar, existing: boolean): void {
+  private op(entity: string, rowId: string, fields: Row, existing: boolean): void {
     const db = this.ctx.db;
     let hlc = this.ctx.clock.now();
-    let base: string | null = null;
+    const bases: Record<string, string> = {};
+    let newest: string | null = null;
     if (existing) {
-      const w = stmt(db, 'SELECT hlc FROM field_clock WHERE entity = ? AND row_id = ? AND field = ?').get(entity, rowId, field) as
-        | { hlc: string }
-        | undefined;
-      if (w) {
-        base = w.hlc;
-        if (hlc <= w.hlc) {
-          const ahead = parseHlc(w.hlc);
-          hlc = formatHlc({ ms: ahead.ms, counter: ahead.counter + 1, device: this.ctx.deviceId });
-        }
+      const clocks = new RowClocks(db, entity, rowId);
+      for (const field of Object.keys(fields)) {
+        const w = clocks.winner(field);
+        if (!w) continue;
+        bases[field] = w.hlc;
+        if (newest === null || w.hlc > newest) newest = w.hlc;
       }
     }
-    stmt(db, 'INSERT INTO change_log (device_id, seq, hlc, base, entity, row_id, field, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(this.ctx.deviceId, this.seq, hlc, base, entity, rowId, field, canonicalJson(value));
-    stmt(
-      db,
-      `INSERT INTO field_clock (entity, row_id, field, hlc, device, seq, base) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (entity, row_id, field) DO UPDATE SET hlc = excluded.hlc, device = excluded.device, seq = excluded.seq, base = excluded.base`,
-    ).run(entity, rowId, field, hlc, this.ctx.deviceId, this.seq, base);
+    if (newest !== null && hlc <= newest) {
+      const ahead = parseHlc(newest);
+      hlc = formatHlc({ ms: ahead.ms, counter: ahead.counter + 1, device: this.ctx.deviceId });
+    }
+    const op: SyncOp = { origin: this.ctx.deviceId, seq: this.seq, hlc, entity, row: rowId, fields, bases };
+    const stored = storedForm(op);
+    stmt(db, 'INSERT INTO change_log (device_id, seq, hlc, entity, row_id, fields, bases) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(op.origin, op.seq, hlc, entity, rowId, stored.fields, stored.bases);
+    for (const [field, base] of Object.entries(bases)) {
+      stmt(db, 'INSERT OR IGNORE INTO change_log_bases (base, entity, row_id, field) VALUES (?, ?, ?, ?)').run(base, entity, rowId, field);
+    }
+    const winner = (base: string | null) => ({ hlc, device: op.origin, seq: op.seq, base });
+    if (existing) for (const field of Object.keys(fields)) setFieldClock(db, entity, rowId, field, winner(bases[field] ?? null));
+    else setFieldClock(db, entity, rowId, WHOLE_ROW, winner(null));
     this.seq += 1;
   }
 

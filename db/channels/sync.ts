@@ -80,7 +80,7 @@ export interface SyncBundleEntry {
 }
 
 export interface SyncConflictSide {
-  /** Canonical JSON as stored in change_log.value; null = cleared. */
+  /** The value as JSON (null: the op did not set the field). */
   value: string | null;
   hlc: string;
   device: string;

@@ -9,7 +9,7 @@
  * the signature covers it too. The payload's data key is wrapped once per recipient under
  * HKDF(X25519(ephemeral, recipient)). Inside, the plaintext is a sequence of frames, each
  * `u32 BE length | gzip(complete NDJSON lines)`: the first line is the control record, then one
- * JSON array per op. Frames keep both ends streaming and every decompression bounded.
+ * JSON array per op: [origin, seq, hlc, entity, row, {field: value}, {field: base} | null]. Frames keep both ends streaming and every decompression bounded.
  */
 import {
   createCipheriv,
@@ -23,6 +23,7 @@ import {
 } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../errors';
+import type { Scalar } from '../values';
 import type { SyncControl, SyncOp } from './ops';
 
 export const MAGIC = Buffer.from('HOGOSYNC', 'latin1');
@@ -139,7 +140,8 @@ export function controlLine(control: SyncControl): string {
 }
 
 export function opLine(op: SyncOp): string {
-  return JSON.stringify([op.origin, op.seq, op.hlc, op.base, op.entity, op.row, op.field, op.value]);
+  const bases = Object.keys(op.bases).length > 0 ? op.bases : null;
+  return JSON.stringify([op.origin, op.seq, op.hlc, op.entity, op.row, op.fields, bases]);
 }
 
 const malformed = (why: string) => new AppError('SYNC_PAYLOAD_MALFORMED', `the bundle’s content is malformed: ${why}`);
@@ -181,30 +183,64 @@ export function parseControlLine(line: string): SyncControl {
 
 const IDENT = /^[a-z_][a-z0-9_]{0,63}$/;
 const ORIGIN = /^[A-Za-z0-9-]{1,64}$/;
+/** More fields than any table has: a bound on the work one line can ask for. */
+const MAX_FIELDS = 200;
 const isStr = (v: unknown): v is string => typeof v === 'string';
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isScalar = (v: unknown): v is Scalar => v === null || typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
 
-/** One op, checked field by field; value must be the canonical JSON of a string, number or null. */
-export function parseOpLine(line: string): SyncOp {
-  const v = parseLine(line, 1);
-  if (!Array.isArray(v) || v.length !== 8) throw malformed('op is not an 8-element array');
-  const [origin, seqNo, hlc, base, entity, row, field, value] = v as unknown[];
-  if (!isStr(origin) || !ORIGIN.test(origin)) throw malformed('origin');
-  if (typeof seqNo !== 'number' || !Number.isSafeInteger(seqNo) || seqNo < 1) throw malformed('seq');
-  if (!isStr(hlc) || !HLC.test(hlc)) throw malformed('hlc');
-  if (base !== null && (!isStr(base) || !HLC.test(base))) throw malformed('base');
-  if (!isStr(entity) || !IDENT.test(entity)) throw malformed('entity');
-  if (!isStr(row) || row.length < 1 || row.length > 128) throw malformed('row');
+function fieldsOf(v: unknown): Record<string, Scalar> {
+  if (!isObject(v)) throw malformed('fields');
+  const keys = Object.keys(v);
+  if (keys.length < 1 || keys.length > MAX_FIELDS) throw malformed('number of fields');
+  for (const k of keys) {
+    if (!IDENT.test(k)) throw malformed('field');
+    if (!isScalar(v[k])) throw malformed('value type');
+  }
+  return v as Record<string, Scalar>;
+}
+
+function basesOf(v: unknown, fields: Record<string, Scalar>): Record<string, string> {
+  if (v === null) return {};
+  if (!isObject(v)) throw malformed('bases');
+  for (const [k, b] of Object.entries(v)) {
+    if (!Object.prototype.hasOwnProperty.call(fields, k)) throw malformed('base of a field the op does not set');
+    if (!isStr(b) || !HLC.test(b)) throw malformed('base');
+  }
+  return v as Record<string, string>;
+}
+
+/**
+ * Format 1 wrote one op per field: [origin, seq, hlc, base, entity, row, field, value-as-JSON].
+ * Such a line reads as a one-field op (bundles parked before an update stay importable).
+ */
+function fromFieldOp(v: unknown[]): [unknown, unknown, unknown, unknown, unknown, Record<string, Scalar>, Record<string, string>] {
+  const [origin, seqNo, hlc, base, entity, row, field, value] = v;
   if (!isStr(field) || !IDENT.test(field)) throw malformed('field');
+  let inner: unknown = null;
   if (value !== null) {
     if (!isStr(value)) throw malformed('value');
-    let inner: unknown;
     try {
       inner = JSON.parse(value);
     } catch {
       throw malformed('value is not JSON');
     }
-    if (!(inner === null || typeof inner === 'string' || (typeof inner === 'number' && Number.isFinite(inner)))) throw malformed('value type');
     if (JSON.stringify(inner) !== value) throw malformed('value not canonical');
   }
-  return { origin, seq: seqNo, hlc, base: base as string | null, entity, row, field, value: value as string | null };
+  const fields = fieldsOf({ [field]: inner });
+  return [origin, seqNo, hlc, entity, row, fields, basesOf(base === null ? null : { [field]: base }, fields)];
+}
+
+/** One op, checked element by element: fields hold strings, finite numbers or null. */
+export function parseOpLine(line: string): SyncOp {
+  const v = parseLine(line, 2);
+  if (!Array.isArray(v) || (v.length !== 7 && v.length !== 8)) throw malformed('op is not a 7-element array');
+  const [origin, seqNo, hlc, entity, row, rawFields, rawBases] = v.length === 8 ? fromFieldOp(v) : (v as unknown[]);
+  if (!isStr(origin) || !ORIGIN.test(origin)) throw malformed('origin');
+  if (typeof seqNo !== 'number' || !Number.isSafeInteger(seqNo) || seqNo < 1) throw malformed('seq');
+  if (!isStr(hlc) || !HLC.test(hlc)) throw malformed('hlc');
+  if (!isStr(entity) || !IDENT.test(entity)) throw malformed('entity');
+  if (!isStr(row) || row.length < 1 || row.length > 128) throw malformed('row');
+  const fields = fieldsOf(rawFields);
+  return { origin, seq: seqNo, hlc, entity, row, fields, bases: basesOf(rawBases ?? null, fields) };
 }

@@ -1,15 +1,17 @@
 /**
  * Applying ops from another device, inside the caller's transaction (db/sync/import.ts).
  *
+ * - An op is one row as one device wrote it (db/sync/ops.ts); it is merged field by field.
  * - Idempotent: an op whose (origin, seq) is already in change_log is skipped. New ops are stored
  *   in change_log whether or not they win, so they can be relayed and compared later.
- * - Per field, last writer wins by (hlc, device) via field_clock; the winner is written to the row.
+ * - Per field, last writer wins by (hlc, device) via field_clock; the winners are written to the row.
+ * - A row new to this device (not here, not waiting) is inserted from its op as it comes, with one
+ *   whole-row clock entry: nothing to look up, which keeps a large import close to a plain insert.
  * - A concurrent edit (the loser was not seen by the winner's author: the later op's base is not
  *   the earlier op's hlc, and no other op on the field was based on it) is queued in
  *   sync_conflicts with both values. The winner still applies, so every device converges.
- * - New rows: the ops of one row arrive together (one Tx.insert writes them consecutively) and are
- *   inserted as one row. A row whose parent or required fields have not arrived yet waits in
- *   sync_pending and is retried at the end of every apply.
+ * - A row whose parent or required fields have not arrived yet waits in sync_pending and is
+ *   retried at the end of every apply.
  * - Bookkeeping columns (BOOKKEEPING_FIELDS: updated_at and the like) follow last-writer-wins
  *   without ever entering the conflict queue; only fields a person wrote do.
  * - Clock far ahead (more than `sync_max_clock_ahead_minutes`, default 24 h, past this device's
@@ -23,12 +25,13 @@ import { appendAudit } from '../audit';
 import { AppError } from '../errors';
 import { stmt } from '../statements';
 import type { Scalar, ServiceContext } from '../write';
-import { recordConflict, seenByLaterEdit, supersede, type Winner } from './conflicts';
+import { recordConflict, seenByLaterEdit, supersede } from './conflicts';
+import { RowClocks, WHOLE_ROW } from './field-clock';
 import { parseHlc } from './hlc';
 import { OpBatch } from './op-batch';
-import { newer, type ApplyResult, type SyncControl, type SyncOp } from './ops';
+import { newer, storedForm, valueJson, type ApplyResult, type SyncControl, type SyncOp } from './ops';
 import { purgeCases } from './relay';
-import { rowExists, sqlValue, tableInfo, winningValues, writeRow, type WriteOutcome } from './rows';
+import { rowExists, tableInfo, winningValues, writeRow, type WriteOutcome } from './rows';
 import { isSynced } from './scope';
 
 export const DEFAULT_MAX_CLOCK_AHEAD_MINUTES = 24 * 60;
@@ -73,9 +76,18 @@ function senderIsStaff(ctx: ServiceContext, device: string): boolean {
  * intake service allows); any other value, or a change of an existing person's, is refused.
  */
 function refusedAssignment(ctx: ServiceContext, senderOfficer: string | null, op: SyncOp, isPending: (e: string, r: string) => boolean): boolean {
-  if (op.entity !== 'supervisees' || op.field !== 'officer_id') return false;
+  if (op.entity !== 'supervisees' || !has(op.fields, 'officer_id')) return false;
   const known = rowExists(ctx.db, 'supervisees', op.row) || isPending('supervisees', op.row);
-  return known || senderOfficer === null || op.value !== JSON.stringify(senderOfficer);
+  return known || senderOfficer === null || op.fields.officer_id !== senderOfficer;
+}
+
+/** The op without one of its fields (what the office keeps of an op it partly refuses). */
+function without(op: SyncOp, field: string): SyncOp {
+  const fields = { ...op.fields };
+  const bases = { ...op.bases };
+  delete fields[field];
+  delete bases[field];
+  return { ...op, fields, bases };
 }
 
 function senderOfficerOf(ctx: ServiceContext, device: string): string | null {
@@ -87,43 +99,46 @@ function malformed(index: number, why: string): AppError {
   return new AppError('SYNC_PAYLOAD_MALFORMED', `sync op ${index} is malformed: ${why}`, { index });
 }
 
-/** Checks one op from a bundle; throws SYNC_PAYLOAD_MALFORMED (the caller's transaction rolls back). */
-function validate(ctx: ServiceContext, op: SyncOp, index: number): { value: Scalar; ms: number } {
-  if (typeof op !== 'object' || op === null) throw malformed(index, 'not an object');
-  if (typeof op.origin !== 'string' || !DEVICE.test(op.origin)) throw malformed(index, 'origin');
-  if (!Number.isSafeInteger(op.seq) || op.seq < 1) throw malformed(index, 'seq');
-  let device: string;
-  let ms: number;
+const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function checkClock(hlc: unknown, index: number): { device: string; ms: number } {
   try {
-    ({ device, ms } = parseHlc(op.hlc));
-    if (op.base !== null) parseHlc(op.base);
+    if (typeof hlc !== 'string') throw new Error('not a string');
+    return parseHlc(hlc);
   } catch {
     throw malformed(index, 'clock');
   }
-  if (device !== op.origin) throw malformed(index, 'clock device');
-  if (typeof op.entity !== 'string' || !isSynced(op.entity)) throw malformed(index, 'entity');
-  if (typeof op.field !== 'string' || op.field === 'id' || !tableInfo(ctx.db, op.entity).columns.has(op.field)) throw malformed(index, 'field');
-  if (typeof op.row !== 'string' || op.row.length < 1 || op.row.length > 128) throw malformed(index, 'row');
-  if (op.value !== null && (typeof op.value !== 'string' || op.value.length > MAX_VALUE_CHARS)) throw malformed(index, 'value');
-  try {
-    return { value: sqlValue(op.value), ms };
-  } catch {
-    throw malformed(index, 'value');
-  }
 }
 
-interface Group {
-  entity: string;
-  row: string;
-  /** Winning values from this batch. */
-  values: Map<string, Scalar>;
-  exists: boolean;
-  /**
-   * Neither the row nor a pending copy of it is here, so none of its fields has a clock yet: the
-   * batch's values are all there is, and the first op of each field needs no lookup.
-   */
-  fresh: boolean;
-  fields: Set<string>;
+/** Checks one op from a bundle; throws SYNC_PAYLOAD_MALFORMED (the caller's transaction rolls back). Returns the op's wall-clock ms. */
+function validate(ctx: ServiceContext, op: SyncOp, index: number): number {
+  if (typeof op !== 'object' || op === null) throw malformed(index, 'not an object');
+  if (typeof op.origin !== 'string' || !DEVICE.test(op.origin)) throw malformed(index, 'origin');
+  if (!Number.isSafeInteger(op.seq) || op.seq < 1) throw malformed(index, 'seq');
+  const { device, ms } = checkClock(op.hlc, index);
+  if (device !== op.origin) throw malformed(index, 'clock device');
+  if (typeof op.entity !== 'string' || !isSynced(op.entity)) throw malformed(index, 'entity');
+  if (typeof op.row !== 'string' || op.row.length < 1 || op.row.length > 128) throw malformed(index, 'row');
+  if (!isRecord(op.fields)) throw malformed(index, 'fields');
+  const columns = tableInfo(ctx.db, op.entity).columns;
+  let n = 0;
+  for (const [field, value] of Object.entries(op.fields)) {
+    n += 1;
+    if (field === 'id' || !columns.has(field)) throw malformed(index, 'field');
+    const ok =
+      value === null ||
+      (typeof value === 'string' && value.length <= MAX_VALUE_CHARS) ||
+      (typeof value === 'number' && Number.isFinite(value));
+    if (!ok) throw malformed(index, 'value');
+  }
+  if (n === 0) throw malformed(index, 'no fields');
+  if (!isRecord(op.bases)) throw malformed(index, 'bases');
+  for (const [field, base] of Object.entries(op.bases)) {
+    if (!has(op.fields, field)) throw malformed(index, 'base of a field the op does not set');
+    checkClock(base, index);
+  }
+  return ms;
 }
 
 export function applyIncoming(ctx: ServiceContext, from: string, ops: Iterable<SyncOp>, control: SyncControl): ApplyResult {
@@ -138,7 +153,6 @@ export function applyIncoming(ctx: ServiceContext, from: string, ops: Iterable<S
   // Whether sync_pending may hold rows (then a row that is not here may still have field clocks).
   let hadPending = stmt(db, 'SELECT 1 FROM sync_pending LIMIT 1').get() !== undefined;
   let ownSeq = 0;
-  let group: Group | null = null;
   const batch = new OpBatch(db);
 
   const settle = (entity: string, row: string, outcome: WriteOutcome) => {
@@ -153,28 +167,56 @@ export function applyIncoming(ctx: ServiceContext, from: string, ops: Iterable<S
       );
     }
   };
-  const flush = (g: Group) => {
-    if (g.values.size === 0) return;
-    if (!g.exists && !g.fresh) batch.flush();
-    const values = g.exists || g.fresh ? g.values : winningValues(db, g.entity, g.row);
-    settle(g.entity, g.row, writeRow(db, g.entity, g.row, values, g.exists));
-  };
-
   const isPending = (entity: string, row: string) =>
     hadPending && stmt(db, 'SELECT 1 FROM sync_pending WHERE entity = ? AND row_id = ?').get(entity, row) !== undefined;
+
+  /** A row this device knows (here or waiting): each field against its winner. */
+  const mergeKnown = (op: SyncOp, exists: boolean) => {
+    batch.flush();
+    const clocks = new RowClocks(db, op.entity, op.row);
+    const won: Record<string, Scalar> = {};
+    let wins = 0;
+    for (const [field, value] of Object.entries(op.fields)) {
+      const local = clocks.winner(field);
+      if (local && local.device === op.origin && local.seq === op.seq) continue;
+      const base = has(op.bases, field) ? op.bases[field]! : null;
+      const isNewer = !local || newer(op.hlc, op.origin, local.hlc, local.device);
+      if (local && !BOOKKEEPING_FIELDS.has(field)) {
+        // The loser of the two was overwritten without being seen: queue it for a person.
+        const concurrent = isNewer ? base !== local.hlc : !seenByLaterEdit(db, op.hlc, op.entity, op.row, field);
+        if (concurrent && recordConflict(db, local, clocks.valueJson(field, local), op, field, valueJson(value), at)) result.conflicts += 1;
+      }
+      if (isNewer) {
+        batch.win(op, field, base);
+        won[field] = value;
+        wins += 1;
+        if (local) supersede(db, op.entity, op.row, field, base, at);
+      }
+    }
+    if (wins === 0) return;
+    if (exists) return settle(op.entity, op.row, writeRow(db, op.entity, op.row, won, true));
+    batch.flush();
+    settle(op.entity, op.row, writeRow(db, op.entity, op.row, winningValues(db, op.entity, op.row), false));
+  };
+
   let latest: string | null = null;
   const wall = ctx.now();
-
   let index = 0;
-  for (const op of ops) {
-    const { value, ms } = validate(ctx, op, index);
+  for (const incoming of ops) {
+    const ms = validate(ctx, incoming, index);
     index += 1;
+    let op = incoming;
     if (role === 'office' && op.origin !== from) throw malformed(index - 1, 'a laptop relays only its own ops');
-    if ((fromOfficer && STAFF_ONLY.has(op.entity)) || (fromLaptop && refusedAssignment(ctx, senderOfficer, op, isPending))) {
+    if (fromOfficer && STAFF_ONLY.has(op.entity)) {
       result.refused += 1;
       continue;
     }
-    if (!batch.store(op)) {
+    if (fromLaptop && refusedAssignment(ctx, senderOfficer, op, isPending)) {
+      result.refused += 1;
+      op = without(op, 'officer_id');
+      if (Object.keys(op.fields).length === 0) continue;
+    }
+    if (!batch.store(op, storedForm(op))) {
       result.skipped += 1;
       // Our own op, sent back in a snapshot after this laptop gave the person up and got them
       // back: the op was kept (it had to reach the office) but its row was purged, so merge it again.
@@ -192,36 +234,15 @@ export function applyIncoming(ctx: ServiceContext, from: string, ops: Iterable<S
       latest = op.hlc;
     }
 
-    if (!group || group.entity !== op.entity || group.row !== op.row) {
-      if (group) flush(group);
-      const exists = rowExists(db, op.entity, op.row);
-      group = { entity: op.entity, row: op.row, values: new Map(), exists, fresh: !exists && !isPending(op.entity, op.row), fields: new Set() };
-    }
-    const known = !group.fresh || group.fields.has(op.field);
-    group.fields.add(op.field);
-    if (known) batch.flushClocks();
-    const local = known
-      ? (stmt(db, 'SELECT hlc, device, seq, base FROM field_clock WHERE entity = ? AND row_id = ? AND field = ?').get(
-          op.entity,
-          op.row,
-          op.field,
-        ) as Winner | undefined)
-      : undefined;
-    if (local && local.device === op.origin && local.seq === op.seq) continue;
-    const wins = !local || newer(op.hlc, op.origin, local.hlc, local.device);
-    if (local && !BOOKKEEPING_FIELDS.has(op.field)) {
-      batch.flush();
-      // The loser of the two was overwritten without being seen: queue it for a person.
-      const concurrent = wins ? op.base !== local.hlc : !seenByLaterEdit(db, op);
-      if (concurrent && recordConflict(db, local, op, at)) result.conflicts += 1;
-    }
-    if (wins) {
-      batch.win(op);
-      group.values.set(op.field, value);
-      if (local) supersede(db, op, at);
+    const exists = rowExists(db, op.entity, op.row);
+    if (exists || isPending(op.entity, op.row)) {
+      mergeKnown(op, exists);
+    } else {
+      // New here: no field of this row has a clock yet, so every field of the op wins.
+      batch.win(op, WHOLE_ROW, null);
+      settle(op.entity, op.row, writeRow(db, op.entity, op.row, op.fields, false));
     }
   }
-  if (group) flush(group);
   batch.flush();
   // Receiving the latest trusted clock is the same as receiving each in turn.
   if (latest !== null) ctx.clock.receive(latest, maxAhead);

@@ -1,5 +1,5 @@
 /**
- * Batched change_log and field_clock writes for the merge (db/sync/merge.ts), inside its transaction.
+ * Batched change_log, change_log_bases and field_clock writes for the merge (db/sync/merge.ts), inside its transaction.
  *
  * An op whose seq is above the highest seq stored for its origin (one lookup per origin per apply,
  * then tracked here) is certainly new, so it is queued without the per-op INSERT OR IGNORE probe.
@@ -11,9 +11,9 @@ import type { Db } from '../open';
 import { stmt } from '../statements';
 import type { SyncOp } from './ops';
 
-/** Rows per multi-row INSERT: 8 × 512 variables, far below SQLite's 32,766. */
+/** Rows per multi-row INSERT: 7 × 512 variables, far below SQLite's 32,766. */
 const ROWS = 512;
-const LOG_COLS = '(device_id, seq, hlc, base, entity, row_id, field, value)';
+const LOG_COLS = '(device_id, seq, hlc, entity, row_id, fields, bases)';
 const CLOCK_COLS = '(entity, row_id, field, hlc, device, seq, base)';
 const CLOCK_UPSERT =
   'ON CONFLICT (entity, row_id, field) DO UPDATE SET hlc = excluded.hlc, device = excluded.device, seq = excluded.seq, base = excluded.base';
@@ -53,12 +53,14 @@ class Queue {
 
 export class OpBatch {
   private readonly log: Queue;
+  private readonly bases: Queue;
   private readonly clocks: Queue;
   /** Highest seq stored or queued, per origin. */
   private readonly maxSeq = new Map<string, number>();
 
   constructor(private readonly db: Db) {
-    this.log = new Queue(db, 8, (v) => `INSERT INTO change_log ${LOG_COLS} VALUES ${v}`);
+    this.log = new Queue(db, 7, (v) => `INSERT INTO change_log ${LOG_COLS} VALUES ${v}`);
+    this.bases = new Queue(db, 4, (v) => `INSERT OR IGNORE INTO change_log_bases (base, entity, row_id, field) VALUES ${v}`);
     this.clocks = new Queue(db, 7, (v) => `INSERT INTO field_clock ${CLOCK_COLS} VALUES ${v} ${CLOCK_UPSERT}`);
   }
 
@@ -73,33 +75,31 @@ export class OpBatch {
   }
 
   /** Stores the op in change_log unless it is already there; returns whether it was new. */
-  store(op: SyncOp): boolean {
+  store(op: SyncOp, stored: { fields: string; bases: string | null }): boolean {
     if (op.seq > this.highest(op.origin)) {
       this.maxSeq.set(op.origin, op.seq);
-      this.log.push(op.origin, op.seq, op.hlc, op.base, op.entity, op.row, op.field, op.value);
-      return true;
+      this.log.push(op.origin, op.seq, op.hlc, op.entity, op.row, stored.fields, stored.bases);
+    } else {
+      this.log.flush();
+      const r = stmt(
+        this.db,
+        'INSERT OR IGNORE INTO change_log (device_id, seq, hlc, entity, row_id, fields, bases) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ).run(op.origin, op.seq, op.hlc, op.entity, op.row, stored.fields, stored.bases);
+      if (r.changes === 0) return false;
     }
-    this.log.flush();
-    const r = stmt(
-      this.db,
-      'INSERT OR IGNORE INTO change_log (device_id, seq, hlc, base, entity, row_id, field, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(op.origin, op.seq, op.hlc, op.base, op.entity, op.row, op.field, op.value);
-    return r.changes > 0;
+    if (stored.bases !== null) for (const [field, base] of Object.entries(op.bases)) this.bases.push(base, op.entity, op.row, field);
+    return true;
   }
 
-  /** Makes `op` the field's winner in field_clock. */
-  win(op: SyncOp): void {
-    this.clocks.push(op.entity, op.row, op.field, op.hlc, op.origin, op.seq, op.base);
+  /** Makes `op` the winner of `field` in field_clock (WHOLE_ROW: of every field it set). */
+  win(op: SyncOp, field: string, base: string | null): void {
+    this.clocks.push(op.entity, op.row, field, op.hlc, op.origin, op.seq, base);
   }
 
-  /** Before reading field_clock. */
-  flushClocks(): void {
-    this.clocks.flush();
-  }
-
-  /** Before reading change_log (or both). */
+  /** Before reading change_log, change_log_bases or field_clock. */
   flush(): void {
     this.log.flush();
+    this.bases.flush();
     this.clocks.flush();
   }
 }

@@ -1,19 +1,25 @@
 /**
- * The unit of sync: one field of one row as written by one device. Bundles carry these; merge
- * applies them; select streams them. value is the canonical JSON stored in change_log.value.
+ * The unit of sync: one row as written by one device in one write (an insert sets every field it
+ * names, an update the fields it changed). Bundles carry these; merge applies them field by field;
+ * select streams them. Stored in change_log with `fields` and `bases` as canonical JSON objects.
  */
+import { canonicalJson } from '../canonical';
+import type { Scalar } from '../values';
+
 export interface SyncOp {
   /** The device that wrote the op. (origin, seq) identifies it everywhere. */
   origin: string;
   seq: number;
   hlc: string;
-  /** The HLC of the value the author overwrote; null for a first write. */
-  base: string | null;
   entity: string;
   row: string;
-  field: string;
-  /** Canonical JSON as in change_log.value; null = cleared (never produced by db/write.ts). */
-  value: string | null;
+  /** The fields this write set, with their values (never `id`; at least one). */
+  fields: Record<string, Scalar>;
+  /**
+   * For each field that had a value when the author overwrote it, that value's HLC: an author who
+   * had seen the other side's value is not in conflict with it. Fields absent here were first writes.
+   */
+  bases: Record<string, string>;
 }
 
 /** Instructions that are not ops: office → laptop only. */
@@ -36,7 +42,10 @@ export interface ApplyResult {
   clockAhead: number;
   /** Cases deleted locally because the office moved them away. */
   purged: number;
-  /** Ops the office does not accept from this laptop (staff-only tables from an officer's laptop). */
+  /**
+   * Ops, or fields of ops, the office does not accept from this laptop (staff-only tables from an
+   * officer's laptop, a case assignment).
+   */
   refused: number;
 }
 
@@ -57,13 +66,35 @@ export interface ChangeLogRow {
   device_id: string;
   seq: number;
   hlc: string;
-  base: string | null;
   entity: string;
   row_id: string;
-  field: string;
-  value: string | null;
+  fields: string;
+  bases: string | null;
 }
 
 export function toOp(r: ChangeLogRow): SyncOp {
-  return { origin: r.device_id, seq: r.seq, hlc: r.hlc, base: r.base, entity: r.entity, row: r.row_id, field: r.field, value: r.value };
+  return {
+    origin: r.device_id,
+    seq: r.seq,
+    hlc: r.hlc,
+    entity: r.entity,
+    row: r.row_id,
+    fields: JSON.parse(r.fields) as Record<string, Scalar>,
+    bases: r.bases === null ? {} : (JSON.parse(r.bases) as Record<string, string>),
+  };
+}
+
+/** change_log.fields and change_log.bases for an op. */
+export function storedForm(op: SyncOp): { fields: string; bases: string | null } {
+  let hasBase = false;
+  for (const _ in op.bases) {
+    hasBase = true;
+    break;
+  }
+  return { fields: canonicalJson(op.fields), bases: hasBase ? canonicalJson(op.bases) : null };
+}
+
+/** A field's value as JSON, as sync_conflicts stores and compares it; null when the op has no such field. */
+export function valueJson(v: Scalar | undefined): string | null {
+  return v === undefined ? null : JSON.stringify(v);
 }

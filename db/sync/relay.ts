@@ -133,6 +133,14 @@ export function purgeCases(ctx: ServiceContext, office: string, caseIds: string[
     `DELETE FROM change_log WHERE (entity, row_id) IN (SELECT entity, row_id FROM temp.sync_rows)
        AND NOT (device_id = ? AND seq > ?)`,
   ).run(ctx.deviceId, acked);
+  // The bases of the ops kept (our own unacknowledged edits) stay: their values were seen by those edits.
+  stmt(db, 'DELETE FROM change_log_bases WHERE (entity, row_id) IN (SELECT entity, row_id FROM temp.sync_rows)').run();
+  stmt(
+    db,
+    `INSERT OR IGNORE INTO change_log_bases (base, entity, row_id, field)
+     SELECT b.value, l.entity, l.row_id, b.key FROM change_log l, json_each(l.bases) b
+     WHERE l.bases IS NOT NULL AND (l.entity, l.row_id) IN (SELECT entity, row_id FROM temp.sync_rows)`,
+  ).run();
   // Our own edits the office has not acknowledged keep their field clocks, and their rows wait in
   // sync_pending (their parents are gone): if the person comes back, they merge with what arrives.
   stmt(

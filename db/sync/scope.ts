@@ -27,6 +27,7 @@ export const TABLE_SCOPES: ReadonlyArray<readonly [string, TableScope]> = [
   ['meta', local],
   ['audit_log', local],
   ['change_log', local],
+  ['change_log_bases', local],
   ['field_clock', local],
   ['sync_conflicts', local],
   ['sync_holdings', local],

@@ -22,7 +22,7 @@ import { collectPersonRows, updateHoldings } from './relay';
 import { PERSON_TABLES, TABLE_SCOPES } from './scope';
 import { mergeByOrigin, snapshotOps } from './snapshot';
 
-const COLUMNS = 'l.device_id, l.seq, l.hlc, l.base, l.entity, l.row_id, l.field, l.value';
+const COLUMNS = 'l.device_id, l.seq, l.hlc, l.entity, l.row_id, l.fields, l.bases';
 const ACKED = `COALESCE(json_extract(@acked, '$."' || l.device_id || '"'), 0)`;
 const SHARED = TABLE_SCOPES.filter(([, s]) => s.kind === 'shared')
   .map(([t]) => `'${t}'`)

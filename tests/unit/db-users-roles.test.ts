@@ -94,7 +94,7 @@ describe('users and roles', () => {
     expect(count()).not.toEqual(before);
   });
 
-  it('records change-log ops per field with a per-device sequence and increasing HLC', async () => {
+  it('records one change-log op per written row, with a per-device sequence and increasing HLC', async () => {
     const office = await setupOffice(t.dir);
     const officer = await office.call('users.add', OFFICER);
     await office.call('users.setActive', { userId: officer.id, active: false });
@@ -105,24 +105,23 @@ describe('users and roles', () => {
       hlc: string;
       entity: string;
       row_id: string;
-      field: string;
-      value: string;
+      fields: string;
+      bases: string | null;
     }[];
     expect(ops.map((o) => o.seq)).toEqual(ops.map((_, i) => i + 1));
     expect(new Set(ops.map((o) => o.device_id)).size).toBe(1);
     expect([...ops.map((o) => o.hlc)].sort()).toEqual(ops.map((o) => o.hlc));
     const officerOps = ops.filter((o) => o.row_id === officer.id);
-    expect(officerOps.map((o) => o.field)).toEqual([
-      'login',
-      'display_name',
-      'role',
-      'active',
-      'created_at',
-      'updated_at',
-      'active',
-      'updated_at',
-    ]);
-    expect(JSON.parse(officerOps[6]!.value)).toBe(0);
+    expect(officerOps).toHaveLength(2);
+    const [created, disabled] = officerOps.map((o) => ({ ...o, fields: JSON.parse(o.fields) as Record<string, unknown> }));
+    // The insert names every field it set (no secrets: key slots live outside the users table).
+    expect(Object.keys(created!.fields)).toEqual(['active', 'created_at', 'display_name', 'login', 'role', 'updated_at']);
+    expect(created!.fields).toMatchObject({ login: OFFICER.login, role: 'officer', active: 1 });
+    expect(created!.bases).toBeNull();
+    // The update names only what changed, and the clock of each value it overwrote.
+    expect(Object.keys(disabled!.fields)).toEqual(['active', 'updated_at']);
+    expect(disabled!.fields.active).toBe(0);
+    expect(JSON.parse(disabled!.bases!)).toEqual({ active: created!.hlc, updated_at: created!.hlc });
   });
 });
 

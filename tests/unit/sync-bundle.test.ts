@@ -25,15 +25,15 @@ type Device = ReturnType<typeof device>;
 
 function* someOps(origin: string, n: number, note = 'x'): Generator<SyncOp> {
   for (let i = 1; i <= n; i++) {
+    const field = i % 2 ? 'notes' : 'contact_date';
     yield {
       origin,
       seq: i,
       hlc: formatHlc({ ms: 1_780_000_000_000 + i, counter: 0, device: origin }),
-      base: i > 1 ? formatHlc({ ms: 1_780_000_000_000 + i - 1, counter: 0, device: origin }) : null,
       entity: 'contacts',
       row: `row-${i % 97}`,
-      field: i % 2 ? 'notes' : 'contact_date',
-      value: JSON.stringify(i % 2 ? `${note} ${i} 面接で話した内容` : '2026-11-26'),
+      fields: { [field]: i % 2 ? `${note} ${i} 面接で話した内容` : '2026-11-26', ...(i % 5 === 0 ? { channel: 'visit', duration_min: i } : {}) },
+      bases: i > 1 ? { [field]: formatHlc({ ms: 1_780_000_000_000 + i - 1, counter: 0, device: origin }) } : {},
     };
   }
 }
@@ -139,29 +139,69 @@ describe('bundle format', () => {
     expect(() => readBundleHeader(path, { ...DEFAULT_LIMITS, maxFileBytes: 5 })).toThrow(expect.objectContaining({ code: 'SYNC_TOO_LARGE' }));
   });
 
-  it('op lines are checked strictly: shape, identifiers, clocks, canonical scalar values, nesting', () => {
+  it('op lines are checked strictly: shape, identifiers, clocks, scalar values, bases, nesting', () => {
     const o = randomUUID();
     const hlc = formatHlc({ ms: 1_780_000_000_000, counter: 0, device: o });
-    const good = [o, 1, hlc, null, 'contacts', 'r1', 'notes', '"hi"'];
-    expect(parseOpLine(JSON.stringify(good))).toMatchObject({ origin: o, seq: 1, value: '"hi"' });
+    const before = formatHlc({ ms: 1_770_000_000_000, counter: 0, device: o });
+    const good = [o, 1, hlc, 'contacts', 'r1', { notes: 'hi', duration_min: 30, place: null }, { notes: before }];
+    expect(parseOpLine(JSON.stringify(good))).toEqual({
+      origin: o,
+      seq: 1,
+      hlc,
+      entity: 'contacts',
+      row: 'r1',
+      fields: { notes: 'hi', duration_min: 30, place: null },
+      bases: { notes: before },
+    });
+    expect(parseOpLine(JSON.stringify([o, 2, hlc, 'contacts', 'r1', { notes: 'x' }, null])).bases).toEqual({});
     const bad: unknown[][] = [
-      [o, 1, hlc, null, 'contacts', 'r1', 'notes'],
-      [o, 0, hlc, null, 'contacts', 'r1', 'notes', '"hi"'],
-      [o, 1.5, hlc, null, 'contacts', 'r1', 'notes', '"hi"'],
-      [o, 1, 'yesterday', null, 'contacts', 'r1', 'notes', '"hi"'],
-      [o, 1, hlc, null, 'contacts; DROP TABLE x', 'r1', 'notes', '"hi"'],
-      [o, 1, hlc, null, 'contacts', '', 'notes', '"hi"'],
-      [o, 1, hlc, null, 'contacts', 'r1', 'Notes', '"hi"'],
-      [o, 1, hlc, null, 'contacts', 'r1', 'notes', '{"a":1}'],
-      [o, 1, hlc, null, 'contacts', 'r1', 'notes', '[1]'],
-      [o, 1, hlc, null, 'contacts', 'r1', 'notes', ' "hi"'],
-      [o, 1, hlc, null, 'contacts', 'r1', 'notes', 5],
+      [o, 1, hlc, 'contacts', 'r1', { notes: 'hi' }],
+      [o, 0, hlc, 'contacts', 'r1', { notes: 'hi' }, null],
+      [o, 1.5, hlc, 'contacts', 'r1', { notes: 'hi' }, null],
+      [o, 1, 'yesterday', 'contacts', 'r1', { notes: 'hi' }, null],
+      [o, 1, hlc, 'contacts; DROP TABLE x', 'r1', { notes: 'hi' }, null],
+      [o, 1, hlc, 'contacts', '', { notes: 'hi' }, null],
+      [o, 1, hlc, 'contacts', 'r1', { Notes: 'hi' }, null],
+      [o, 1, hlc, 'contacts', 'r1', {}, null],
+      [o, 1, hlc, 'contacts', 'r1', ['hi'], null],
+      [o, 1, hlc, 'contacts', 'r1', { notes: { a: 1 } }, null],
+      [o, 1, hlc, 'contacts', 'r1', { notes: [1] }, null],
+      [o, 1, hlc, 'contacts', 'r1', { notes: true }, null],
+      [o, 1, hlc, 'contacts', 'r1', { notes: 'hi' }, { place: before }],
+      [o, 1, hlc, 'contacts', 'r1', { notes: 'hi' }, { notes: 'yesterday' }],
+      [o, 1, hlc, 'contacts', 'r1', { notes: 'hi' }, []],
+      [o, 1, hlc, 'contacts', 'r1', Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`f${i}`, i])), null],
     ];
     for (const b of bad) expect(() => parseOpLine(JSON.stringify(b)), JSON.stringify(b)).toThrow(expect.objectContaining({ code: 'SYNC_PAYLOAD_MALFORMED' }));
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
     expect(() => parseOpLine(deep)).toThrow(expect.objectContaining({ code: 'SYNC_PAYLOAD_MALFORMED' }));
     expect(() => parseOpLine('not json')).toThrow(expect.objectContaining({ code: 'SYNC_PAYLOAD_MALFORMED' }));
     // Brackets inside strings are not nesting.
-    expect(parseOpLine(JSON.stringify([o, 1, hlc, null, 'contacts', 'r1', 'notes', JSON.stringify('[[[{{{')]))).toBeTruthy();
+    expect(parseOpLine(JSON.stringify([o, 1, hlc, 'contacts', 'r1', { notes: '[[[{{{' }, null]))).toBeTruthy();
+  });
+
+  it('reads the one-op-per-field lines of format 1 as one-field ops, as strictly as before', () => {
+    const o = randomUUID();
+    const hlc = formatHlc({ ms: 1_780_000_000_000, counter: 0, device: o });
+    const before = formatHlc({ ms: 1_770_000_000_000, counter: 0, device: o });
+    expect(parseOpLine(JSON.stringify([o, 1, hlc, before, 'contacts', 'r1', 'notes', '"hi"']))).toEqual({
+      origin: o,
+      seq: 1,
+      hlc,
+      entity: 'contacts',
+      row: 'r1',
+      fields: { notes: 'hi' },
+      bases: { notes: before },
+    });
+    expect(parseOpLine(JSON.stringify([o, 2, hlc, null, 'contacts', 'r1', 'place', null]))).toMatchObject({ fields: { place: null }, bases: {} });
+    const bad: unknown[][] = [
+      [o, 1, hlc, null, 'contacts', 'r1', 'Notes', '"hi"'],
+      [o, 1, hlc, null, 'contacts', 'r1', 'notes', '{"a":1}'],
+      [o, 1, hlc, null, 'contacts', 'r1', 'notes', '[1]'],
+      [o, 1, hlc, null, 'contacts', 'r1', 'notes', ' "hi"'],
+      [o, 1, hlc, null, 'contacts', 'r1', 'notes', 5],
+      [o, 1, hlc, 'yesterday', 'contacts', 'r1', 'notes', '"hi"'],
+    ];
+    for (const b of bad) expect(() => parseOpLine(JSON.stringify(b)), JSON.stringify(b)).toThrow(expect.objectContaining({ code: 'SYNC_PAYLOAD_MALFORMED' }));
   });
 });

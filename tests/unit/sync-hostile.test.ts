@@ -117,7 +117,7 @@ describe('hostile bundles', () => {
     const stranger = generateKeyPairs();
     const strangerSign = createPrivateKey({ key: stranger.signPrivate, format: 'der', type: 'pkcs8' });
     const control = `${JSON.stringify({ purgeCases: [] })}\n`;
-    const opLine = (op: SyncOp) => JSON.stringify([op.origin, op.seq, op.hlc, op.base, op.entity, op.row, op.field, op.value]);
+    const opLine = (op: SyncOp) => JSON.stringify([op.origin, op.seq, op.hlc, op.entity, op.row, op.fields, Object.keys(op.bases).length ? op.bases : null]);
     const allRanges = { [officeDevice]: [1, 1_000_000] as [number, number] };
     const cases: [string, string, () => void, BundleLimits?][] = [
       ['wrong office', 'SYNC_WRONG_OFFICE', () => craftBundle(file('office'), office, s.a, { officeId: randomUUID(), ops: realOps })],

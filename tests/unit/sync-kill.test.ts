@@ -51,7 +51,7 @@ describe('killing the importing process', () => {
       logLevel: 'error',
     });
     const s = await syncOffice(join(t.dir, 'net'));
-    for (let i = 0; i < 4; i++) s.office.newCase({ officerId: s.office.ids.sato });
+    for (let i = 0; i < 16; i++) s.office.newCase({ officerId: s.office.ids.sato });
     const out = await s.office.call('sync.export', {});
     const b = out.bundles.find((x) => x.peer === s.a.deviceId)!;
     bundle = b.path;

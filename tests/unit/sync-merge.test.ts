@@ -47,10 +47,14 @@ describe('applyIncoming', () => {
   it('creates new rows from their ops, and a redelivered batch changes nothing', () => {
     const id = addEmployer(laptop);
     const batch = outgoing(laptop, office);
-    expect(batch.ops.length).toBeGreaterThan(3);
+    // One op for the whole new row.
+    expect(batch.ops).toHaveLength(1);
+    expect(batch.ops[0]!.fields).toMatchObject({ name: '株式会社テスト', capacity: 2 });
     const first = deliver(office, laptop, batch);
     expect(first).toMatchObject({ applied: batch.ops.length, skipped: 0, conflicts: 0 });
     expect(field(office, id, 'name')).toBe('株式会社テスト');
+    // A row new here gets one whole-row clock entry (field ''), not one per field.
+    expect(office.db.prepare('SELECT field FROM field_clock WHERE row_id = ?').all(id)).toEqual([{ field: '' }]);
     const before = contentHash(office.db);
     const logBefore = office.db.prepare('SELECT count(*) AS n FROM change_log').get();
     const again = deliver(office, laptop, batch);
@@ -166,16 +170,15 @@ describe('applyIncoming', () => {
       origin: laptop.deviceId,
       seq: laptopSeq,
       hlc: yearAhead,
-      base: null,
       entity: 'employers',
       row: id,
-      field: 'phone',
-      value: '"future"',
+      fields: { phone: 'future' },
+      bases: {},
     };
     // The laptop's own log carries the op too, as if its clock had been a year ahead.
     laptop.db
-      .prepare('INSERT INTO change_log (device_id, seq, hlc, base, entity, row_id, field, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(future.origin, future.seq, future.hlc, future.base, future.entity, future.row, future.field, future.value);
+      .prepare('INSERT INTO change_log (device_id, seq, hlc, entity, row_id, fields, bases) VALUES (?, ?, ?, ?, ?, ?, NULL)')
+      .run(future.origin, future.seq, future.hlc, future.entity, future.row, JSON.stringify(future.fields));
     laptop.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('next_seq', ?)").run(String(laptopSeq + 1));
     const r = office.db.transaction(() => applyIncoming(office.ctx(), laptop.deviceId, [future], { purgeCases: [] }))();
     expect(r).toMatchObject({ applied: 1, clockAhead: 1 });
@@ -204,10 +207,17 @@ describe('applyIncoming', () => {
     const before = contentHash(office.db);
     const cases: [string, SyncOp][] = [
       ['entity', { ...ops[0]!, entity: 'audit_log' }],
-      ['field', { ...ops[0]!, field: 'officer_id; DROP TABLE users' }],
+      ['field', { ...ops[0]!, fields: { 'officer_id; DROP TABLE users': 'x' } }],
+      ['unknown column', { ...ops[0]!, fields: { ...ops[0]!.fields, no_such_column: 1 } }],
+      ['id as a field', { ...ops[0]!, fields: { ...ops[0]!.fields, id: randomUUID() } }],
+      ['no fields', { ...ops[0]!, fields: {} }],
+      ['base of a field not set', { ...ops[0]!, bases: { phone: ops[0]!.hlc } }],
+      ['base clock', { ...ops[0]!, bases: { name: 'yesterday' } }],
       ['clock', { ...ops[0]!, hlc: 'yesterday' }],
       ['clock device', { ...ops[0]!, hlc: formatHlc({ ms: 1, counter: 0, device: 'someone-else' }) }],
-      ['value', { ...ops[0]!, value: '{"nested":true}' }],
+      ['value', { ...ops[0]!, fields: { name: { nested: true } } as unknown as SyncOp['fields'] }],
+      ['value type', { ...ops[0]!, fields: { name: true } as unknown as SyncOp['fields'] }],
+      ['value not finite', { ...ops[0]!, fields: { capacity: Number.POSITIVE_INFINITY } }],
       ['relays', { ...ops[0]!, origin: office.deviceId, hlc: formatHlc({ ms: 1, counter: 0, device: office.deviceId }) }],
     ];
     for (const [why, bad] of cases) {
@@ -230,11 +240,10 @@ describe('applyIncoming', () => {
       origin: laptop.deviceId,
       seq: 500,
       hlc: formatHlc({ ms: clock.now(), counter: 9, device: laptop.deviceId }),
-      base: null,
       entity: 'employers',
       row: id,
-      field: 'notes',
-      value: '"from before a restore"',
+      fields: { notes: 'from before a restore' },
+      bases: {},
     };
     laptop.db.transaction(() => applyIncoming(laptop.ctx(), office.deviceId, [own], { purgeCases: [] }))();
     expect(laptop.db.prepare("SELECT value FROM meta WHERE key = 'next_seq'").get()).toEqual({ value: '501' });
@@ -280,11 +289,10 @@ describe('applyIncoming', () => {
       origin: laptop.deviceId,
       seq: 1,
       hlc: formatHlc({ ms: ahead, counter: 0, device: laptop.deviceId }),
-      base: null,
       entity: 'employers',
       row: id,
-      field: 'notes',
-      value: '"一時間先"',
+      fields: { notes: '一時間先' },
+      bases: {},
     };
     const r = office.db.transaction(() => applyIncoming(office.ctx(), laptop.deviceId, [op], { purgeCases: [] }))();
     expect(r.clockAhead).toBe(0);
