@@ -107,6 +107,19 @@ function setMeta(db: Db, key: string, value: string): void {
   db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
 }
 
+/**
+ * The newest stamp this device has handed out: its clock (which covers the change log) or the
+ * header clock of the newest bundle it sent, whichever is later. The header can be the later one
+ * (written after the last change, or while the wall clock ran ahead, and a new session's clock is
+ * rebuilt from the change log only); a receiver skips a bundle whose header is older than the last
+ * one it imported from us as stale, so the restored database must not go back behind it.
+ */
+function clockFloor(ctx: ServiceContext): string {
+  const now = ctx.clock.now();
+  const sent = ctx.db.prepare("SELECT max(hlc) AS hlc FROM sync_bundles WHERE direction = 'out'").get() as { hlc: string | null };
+  return sent.hlc && sent.hlc > now ? sent.hlc : now;
+}
+
 export function restoreBackup(core: OfficeCore, name: string): RestoreResult {
   const ctx = core.context();
   requireRole(ctx, 'administrator');
@@ -129,7 +142,7 @@ export function restoreBackup(core: OfficeCore, name: string): RestoreResult {
 
   // What peers may already have seen from this device: never hand out these numbers again.
   const nextSeq = Number(metaValue(ctx.db, 'next_seq') ?? '1');
-  const hlcFloor = ctx.clock.now();
+  const hlcFloor = clockFloor(ctx);
   const asideName = `aside-${fileStamp(ctx.now())}-v${schemaVersion(ctx.db)}.db`;
   const aside = join(dir, asideName);
   const actor = ctx.actor;
