@@ -1,8 +1,9 @@
 /**
  * Backups of the office database (administrator): on demand and on a schedule, N generations kept,
  * and restore. A restore verifies a private copy first, keeps the current database aside in the
- * backups folder, installs the copy and reopens it; the restored database then carries this
- * device's change-log sequence and clock forward, so peers never see a number or stamp reused.
+ * backups folder (the newest KEEP_ASIDE such copies are kept), installs the copy and reopens it;
+ * the restored database then carries this device's change-log sequence and clock forward, so
+ * peers never see a number or stamp reused.
  */
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +14,9 @@ import {
   fileStamp,
   listBackupFiles,
   newBackupName,
+  KEEP_ASIDE,
   parseBackupName,
+  pruneBackups,
   pruneGenerations,
   setAsideAndInstall,
   verifyBackupCopy,
@@ -91,7 +94,7 @@ export function createBackup(core: OfficeCore, kind: 'manual' | 'scheduled'): Ba
     if (isAppError(e)) throw e;
     throw new AppError('BACKUP_WRITE_FAILED', 'the backup could not be written (disk full or folder not writable?)');
   }
-  const pruned = pruneGenerations(dir, getBackupSettings(ctx).keep);
+  const pruned = pruneGenerations(dir, getBackupSettings(ctx).keep, name);
   mutate(ctx, 'backup.create', (tx) => tx.event('backup', name, { kind, pruned: pruned.length }));
   const info = listBackupFiles(dir).find((b) => b.name === name);
   if (!info) throw new AppError('BACKUP_WRITE_FAILED', 'the backup disappeared after it was written');
@@ -148,9 +151,13 @@ export function restoreBackup(core: OfficeCore, name: string): RestoreResult {
   const actor = ctx.actor;
   const at = new Date(ctx.now()).toISOString();
 
+  let prunedAside = 0;
   try {
     core.swapDatabase(
-      (dbPath) => setAsideAndInstall(dbPath, aside, copy),
+      (dbPath) => {
+        setAsideAndInstall(dbPath, aside, copy);
+        prunedAside = pruneBackups(dir, ['aside'], KEEP_ASIDE, asideName).length;
+      },
       (db, deviceId) => {
         db.transaction(() => {
           const restoredSeq = Number(metaValue(db, 'next_seq') ?? '1');
@@ -164,7 +171,7 @@ export function restoreBackup(core: OfficeCore, name: string): RestoreResult {
             at,
             entity: 'backup',
             entityId: name,
-            after: { restored: name, aside: asideName, schemaVersion: verified.schemaVersion },
+            after: { restored: name, aside: asideName, schemaVersion: verified.schemaVersion, prunedAside },
           });
         })();
       },
