@@ -15,6 +15,7 @@ import {
   listBackupFiles,
   newBackupName,
   KEEP_ASIDE,
+  KEEP_MIGRATION,
   parseBackupName,
   pruneBackups,
   pruneGenerations,
@@ -70,6 +71,7 @@ export function listBackups(core: OfficeCore): BackupOverview {
     settings: getBackupSettings(ctx),
     schemaVersion: schemaVersion(ctx.db),
     folder: core.paths.backups,
+    kept: { aside: KEEP_ASIDE, migration: KEEP_MIGRATION },
   };
 }
 
