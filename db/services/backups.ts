@@ -148,7 +148,8 @@ export function restoreBackup(core: OfficeCore, name: string): RestoreResult {
   // What peers may already have seen from this device: never hand out these numbers again.
   const nextSeq = Number(metaValue(ctx.db, 'next_seq') ?? '1');
   const hlcFloor = clockFloor(ctx);
-  const asideName = `aside-${fileStamp(ctx.now())}-v${schemaVersion(ctx.db)}.db`;
+  // A fresh name even within the same millisecond: an existing aside copy must never be overwritten.
+  const asideName = newBackupName(dir, 'aside', ctx.now(), schemaVersion(ctx.db));
   const aside = join(dir, asideName);
   const actor = ctx.actor;
   const at = new Date(ctx.now()).toISOString();

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KEEP_ASIDE, KEEP_MIGRATION, listBackupFiles } from '../../db/backup';
 import { defaultMigrationsDir } from '../../db/migrate';
+import { openEncrypted } from '../../db/open';
 import { ADMIN, fakeClock, newCore, setupOffice, tempDir } from '../helpers/office';
 
 let t: ReturnType<typeof tempDir>;
@@ -93,6 +94,22 @@ describe('pruning the copies a restore sets aside', () => {
     expect(after).toContain(late.aside);
     expect(after).toEqual(expect.arrayContaining(asides.slice(-(KEEP_ASIDE - 1))));
     expectForeignIntact(dir, foreign, outside);
+  });
+});
+
+describe('restores in the same millisecond', () => {
+  it('set each replaced database aside under its own name, never over the previous one', async () => {
+    const clock = fakeClock();
+    const o = await setupOffice(t.dir, { now: clock.now });
+    const backup = await o.call('backup.create', {});
+    await o.call('users.add', { login: 'first', displayName: '一 太郎', role: 'officer', passphrase: 'officer passphrase 1' });
+    const one = await o.call('backup.restore', { name: backup.name });
+    const two = await o.call('backup.restore', { name: backup.name });
+    expect(two.aside).not.toBe(one.aside);
+    // The first aside copy still holds the user the restore took away.
+    const aside = openEncrypted(join(o.core.paths.backups, one.aside), Buffer.from(o.core.keyring().dbKey));
+    expect(aside.prepare("SELECT count(*) AS n FROM users WHERE login = 'first'").get()).toEqual({ n: 1 });
+    aside.close();
   });
 });
 
