@@ -207,7 +207,7 @@ export const syncJa = {
     restored: '{{name}} から復元しました。それまでのデータベースは {{aside}} として退避しました。',
     restoreWait: '終わるまでこの画面は閉じられません。',
     restoreAsideKept: '退避したデータベースは新しいものから {{n}} 個まで残し、それより古いものは削除します。',
-    otherKept: '更新前のコピーと復元時に退避したデータベースは、それぞれ新しいものから {{migration}} 個・{{aside}} 個まで残します。',
+    otherKept: '更新前のコピーは新しいものから {{migration}} 個、復元時に退避したデータベースは {{aside}} 個まで残し、それより古いものは削除します。',
   },
   join: {
     offerTitle: '保護観察官の端末として使う',
@@ -465,7 +465,7 @@ export const syncEn: typeof syncJa = {
     restored: 'Restored from {{name}}. The previous database was set aside as {{aside}}.',
     restoreWait: 'This window stays open until it has finished.',
     restoreAsideKept: 'The newest {{n}} databases set aside this way are kept; older ones are deleted.',
-    otherKept: 'Copies taken before an update and databases set aside by a restore: the newest {{migration}} and {{aside}} are kept.',
+    otherKept: 'The newest {{migration}} copies taken before an update and the newest {{aside}} databases set aside by a restore are kept; older ones are deleted.',
   },
   join: {
     offerTitle: 'Use this computer as an officer’s laptop',
