@@ -14,14 +14,21 @@ afterEach(() => t.cleanup());
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
+/** The office and laptops, with one case of Sato's synced to laptop A, and its phone as A has it. */
+async function officeWithCaseOnA() {
+  const synced = await syncOffice(t.dir);
+  const { office, a, syncRound } = synced;
+  await office.as('admin');
+  const { superviseeId } = office.newCase({ officerId: office.ids.sato });
+  await syncRound();
+  const phoneOnA = () =>
+    (a.core.context().db.prepare('SELECT phone FROM supervisees WHERE id = ?').get(superviseeId) as { phone: string } | undefined)?.phone;
+  return { ...synced, superviseeId, phoneOnA };
+}
+
 describe('restore on a syncing office', () => {
   it('keeps syncing with the laptops after a restore: no sequence number is handed out twice', async () => {
-    const { office, a, syncRound } = await syncOffice(t.dir);
-    await office.as('admin');
-    const { superviseeId } = office.newCase({ officerId: office.ids.sato });
-    await syncRound();
-    const phoneOnA = () =>
-      (a.core.context().db.prepare('SELECT phone FROM supervisees WHERE id = ?').get(superviseeId) as { phone: string } | undefined)?.phone;
+    const { office, syncRound, superviseeId, phoneOnA } = await officeWithCaseOnA();
     expect(phoneOnA()).toBe('');
 
     const backup = await office.call('backup.create', {});
@@ -50,14 +57,10 @@ describe('restore on a syncing office', () => {
 
 describe('restore after the office exported', () => {
   it('never writes a bundle whose header clock is older than one it already sent: the laptop imports it, not stale', async () => {
-    const { office, a, syncRound } = await syncOffice(t.dir);
-    await office.as('admin');
-    const { superviseeId } = office.newCase({ officerId: office.ids.sato });
-    await syncRound();
+    const { office, a, superviseeId, phoneOnA } = await officeWithCaseOnA();
     const backup = await office.call('backup.create', {});
     const headerClock = () =>
       (office.db().prepare("SELECT max(hlc) AS hlc FROM sync_bundles WHERE direction = 'out' AND peer = ?").get(a.deviceId) as { hlc: string }).hlc;
-    const phoneOnA = () => (a.core.context().db.prepare('SELECT phone FROM supervisees WHERE id = ?').get(superviseeId) as { phone: string }).phone;
 
     // An edit, then an export while the office's wall clock runs a day ahead: the bundle's header
     // clock is later than every change-log stamp. The clock is put right and the administrator
