@@ -5,12 +5,12 @@ import {
   existsSync,
   fsyncSync,
   linkSync,
+  lstatSync,
   mkdirSync,
   openSync,
   readdirSync,
   renameSync,
   rmSync,
-  statSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { verifyAudit } from './audit';
@@ -51,7 +51,7 @@ export type BackupFile = BackupInfo;
 
 const STAMP = '(\\d{8}T\\d{6}\\d{3}Z)';
 const GENERATION = new RegExp(`^(manual|scheduled|aside)-${STAMP}-v(\\d+)(?:-(\\d+))?\\.db$`);
-// core.ts names these with the ISO time minus colons and dot: 2026-11-26T030405678Z.
+// migrationBackupName: the ISO time minus colons and dot, 2026-11-26T030405678Z.
 const MIGRATION = /^office-before-v\d+-from-v(\d+)-(\d{4})-(\d{2})-(\d{2})(T\d{9}Z)\.db$/;
 
 /** 2026-11-26T03:04:05.678Z → 20261126T030405678Z (sortable, valid in every file system). */
@@ -59,17 +59,26 @@ export function fileStamp(ms: number): string {
   return new Date(ms).toISOString().replace(/[-:.]/g, '');
 }
 
-function stampToIso(stamp: string): string {
+/** The ISO time of a name's stamp, or null when it is not a real instant (then the file is not ours). */
+function stampToIso(stamp: string): string | null {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z$/.exec(stamp)!;
-  return `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${m[7]}Z`;
+  const iso = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${m[7]}Z`;
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) && new Date(ms).toISOString() === iso ? iso : null;
 }
 
 export function parseBackupName(name: string): { kind: BackupKind; at: string; schemaVersion: number } | null {
   const g = GENERATION.exec(name);
-  if (g) return { kind: g[1] as BackupKind, at: stampToIso(g[2]!), schemaVersion: Number(g[3]) };
-  const m = MIGRATION.exec(name);
-  if (m) return { kind: 'migration', at: stampToIso(`${m[2]}${m[3]}${m[4]}${m[5]}`), schemaVersion: Number(m[1]) };
+  const m = g ? null : MIGRATION.exec(name);
+  const at = g ? stampToIso(g[2]!) : m ? stampToIso(`${m[2]}${m[3]}${m[4]}${m[5]}`) : null;
+  if (g && at) return { kind: g[1] as BackupKind, at, schemaVersion: Number(g[3]) };
+  if (m && at) return { kind: 'migration', at, schemaVersion: Number(m[1]) };
   return null;
+}
+
+/** The name of the copy taken before migrating from schema `from` to `to` at `ms`. */
+export function migrationBackupName(from: number, to: number, ms: number): string {
+  return `office-before-v${to}-from-v${from}-${new Date(ms).toISOString().replace(/[:.]/g, '')}.db`;
 }
 
 /** A fresh name in `dir` for a copy of kind `kind` taken at `ms` of a database at `version`. */
@@ -87,19 +96,61 @@ export function listBackupFiles(dir: string): BackupFile[] {
   for (const name of readdirSync(dir)) {
     const parsed = parseBackupName(name);
     if (!parsed) continue;
-    const st = statSync(join(dir, name), { throwIfNoEntry: false });
+    // lstat: a link named like a backup is not ours, whatever it points to.
+    const st = lstatSync(join(dir, name), { throwIfNoEntry: false });
     if (!st?.isFile()) continue;
     out.push({ name, kind: parsed.kind, at: parsed.at, bytes: st.size, schemaVersion: parsed.schemaVersion });
   }
   return out.sort((a, b) => (a.at === b.at ? b.name.localeCompare(a.name) : b.at.localeCompare(a.at)));
 }
 
+/**
+ * How many `aside-` and `office-before-v…` copies are kept (the newest; the schedule's generations
+ * follow the `keep` setting instead). Each is a full copy of every record, so the folder must not
+ * grow with every restore and update. An aside copy is there to undo a mistaken restore and a
+ * pre-migration copy to go back across a bad update: only the latest few can still be wanted, and
+ * three covers a restore redone twice or an update followed by two fixes. Not settings: nobody
+ * should have to think about them.
+ */
+export const KEEP_ASIDE = 3;
+export const KEEP_MIGRATION = 3;
+
+/**
+ * Deletes the oldest copies of `kinds` beyond `keep` (with any -wal/-shm beside them) and returns
+ * the names removed. Only names listBackupFiles recognises are candidates, and `justWritten` is
+ * never one, even when a clock set back makes it look older than the rest. A file that cannot be
+ * deleted stays for the next prune: pruning never fails the backup or restore that called it.
+ */
+export function pruneBackups(dir: string, kinds: readonly BackupKind[], keep: number, justWritten?: string): string[] {
+  const candidates = listBackupFiles(dir).filter((b) => kinds.includes(b.kind));
+  const kept = candidates.some((b) => b.name === justWritten) ? 1 : 0;
+  const doomed = candidates.filter((b) => b.name !== justWritten).slice(Math.max(0, keep - kept));
+  const removed: string[] = [];
+  for (const { name } of doomed) {
+    try {
+      rmSync(join(dir, name));
+      for (const ext of ['-wal', '-shm']) rmSync(join(dir, name + ext), { force: true });
+      removed.push(name);
+    } catch {
+      // Busy or read-only: left for the next prune.
+    }
+  }
+  return removed;
+}
+
 /** Deletes the oldest manual and scheduled copies beyond `keep`; returns the names removed. */
-export function pruneGenerations(dir: string, keep: number): string[] {
-  const generations = listBackupFiles(dir).filter((b) => b.kind === 'manual' || b.kind === 'scheduled');
-  const doomed = generations.slice(keep).map((b) => b.name);
-  for (const name of doomed) rmSync(join(dir, name), { force: true });
-  return doomed;
+export function pruneGenerations(dir: string, keep: number, justWritten?: string): string[] {
+  return pruneBackups(dir, ['manual', 'scheduled'], keep, justWritten);
+}
+
+/**
+ * The copy taken before a schema migration (the migrate() backup hook), then the oldest such
+ * copies beyond KEEP_MIGRATION pruned.
+ */
+export function backupBeforeMigration(db: Db, dir: string, from: number, to: number, ms: number): void {
+  const name = migrationBackupName(from, to, ms);
+  backupDatabase(db, join(dir, name));
+  pruneBackups(dir, ['migration'], KEEP_MIGRATION, name);
 }
 
 export interface VerifiedBackup {

@@ -7,7 +7,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { appendAudit, SYSTEM_ACTOR, type Actor } from './audit';
-import { backupDatabase } from './backup';
+import { backupBeforeMigration } from './backup';
 import type { EventName, Events, ParsedInputOf, SessionStatus, SessionUser } from './contract';
 import { AppError, isAppError } from './errors';
 import { UnlockGuard } from './guard';
@@ -416,11 +416,7 @@ export class OfficeCore {
       const db = openEncrypted(this.paths.db, key, this.binding());
       try {
         migrate(db, this.migrations, {
-          backup: (from, to) =>
-            backupDatabase(
-              db,
-              join(this.paths.backups, `office-before-v${to}-from-v${from}-${new Date(this.now()).toISOString().replace(/[:.]/g, '')}.db`),
-            ),
+          backup: (from, to) => backupBeforeMigration(db, this.paths.backups, from, to, this.now()),
         });
       } catch (e) {
         db.close();

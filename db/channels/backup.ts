@@ -28,6 +28,8 @@ export interface BackupOverview {
   schemaVersion: number;
   /** The folder backups are written to, to tell the administrator where to look. */
   folder: string;
+  /** How many copies set aside by a restore and taken before a migration are kept (the newest). */
+  kept: { aside: number; migration: number };
 }
 
 export interface RestoreResult {

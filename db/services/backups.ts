@@ -1,8 +1,9 @@
 /**
  * Backups of the office database (administrator): on demand and on a schedule, N generations kept,
  * and restore. A restore verifies a private copy first, keeps the current database aside in the
- * backups folder, installs the copy and reopens it; the restored database then carries this
- * device's change-log sequence and clock forward, so peers never see a number or stamp reused.
+ * backups folder (the newest KEEP_ASIDE such copies are kept), installs the copy and reopens it;
+ * the restored database then carries this device's change-log sequence and clock forward, so
+ * peers never see a number or stamp reused.
  */
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +14,10 @@ import {
   fileStamp,
   listBackupFiles,
   newBackupName,
+  KEEP_ASIDE,
+  KEEP_MIGRATION,
   parseBackupName,
+  pruneBackups,
   pruneGenerations,
   setAsideAndInstall,
   verifyBackupCopy,
@@ -67,6 +71,7 @@ export function listBackups(core: OfficeCore): BackupOverview {
     settings: getBackupSettings(ctx),
     schemaVersion: schemaVersion(ctx.db),
     folder: core.paths.backups,
+    kept: { aside: KEEP_ASIDE, migration: KEEP_MIGRATION },
   };
 }
 
@@ -91,7 +96,7 @@ export function createBackup(core: OfficeCore, kind: 'manual' | 'scheduled'): Ba
     if (isAppError(e)) throw e;
     throw new AppError('BACKUP_WRITE_FAILED', 'the backup could not be written (disk full or folder not writable?)');
   }
-  const pruned = pruneGenerations(dir, getBackupSettings(ctx).keep);
+  const pruned = pruneGenerations(dir, getBackupSettings(ctx).keep, name);
   mutate(ctx, 'backup.create', (tx) => tx.event('backup', name, { kind, pruned: pruned.length }));
   const info = listBackupFiles(dir).find((b) => b.name === name);
   if (!info) throw new AppError('BACKUP_WRITE_FAILED', 'the backup disappeared after it was written');
@@ -105,6 +110,19 @@ function metaValue(db: Db, key: string): string | null {
 
 function setMeta(db: Db, key: string, value: string): void {
   db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+}
+
+/**
+ * The newest stamp this device has handed out: its clock (which covers the change log) or the
+ * header clock of the newest bundle it sent, whichever is later. The header can be the later one
+ * (written after the last change, or while the wall clock ran ahead, and a new session's clock is
+ * rebuilt from the change log only); a receiver skips a bundle whose header is older than the last
+ * one it imported from us as stale, so the restored database must not go back behind it.
+ */
+function clockFloor(ctx: ServiceContext): string {
+  const now = ctx.clock.now();
+  const sent = ctx.db.prepare("SELECT max(hlc) AS hlc FROM sync_bundles WHERE direction = 'out'").get() as { hlc: string | null };
+  return sent.hlc && sent.hlc > now ? sent.hlc : now;
 }
 
 export function restoreBackup(core: OfficeCore, name: string): RestoreResult {
@@ -129,15 +147,20 @@ export function restoreBackup(core: OfficeCore, name: string): RestoreResult {
 
   // What peers may already have seen from this device: never hand out these numbers again.
   const nextSeq = Number(metaValue(ctx.db, 'next_seq') ?? '1');
-  const hlcFloor = ctx.clock.now();
-  const asideName = `aside-${fileStamp(ctx.now())}-v${schemaVersion(ctx.db)}.db`;
+  const hlcFloor = clockFloor(ctx);
+  // A fresh name even within the same millisecond: an existing aside copy must never be overwritten.
+  const asideName = newBackupName(dir, 'aside', ctx.now(), schemaVersion(ctx.db));
   const aside = join(dir, asideName);
   const actor = ctx.actor;
   const at = new Date(ctx.now()).toISOString();
 
+  let prunedAside = 0;
   try {
     core.swapDatabase(
-      (dbPath) => setAsideAndInstall(dbPath, aside, copy),
+      (dbPath) => {
+        setAsideAndInstall(dbPath, aside, copy);
+        prunedAside = pruneBackups(dir, ['aside'], KEEP_ASIDE, asideName).length;
+      },
       (db, deviceId) => {
         db.transaction(() => {
           const restoredSeq = Number(metaValue(db, 'next_seq') ?? '1');
@@ -151,7 +174,7 @@ export function restoreBackup(core: OfficeCore, name: string): RestoreResult {
             at,
             entity: 'backup',
             entityId: name,
-            after: { restored: name, aside: asideName, schemaVersion: verified.schemaVersion },
+            after: { restored: name, aside: asideName, schemaVersion: verified.schemaVersion, prunedAside },
           });
         })();
       },

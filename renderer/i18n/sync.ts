@@ -205,6 +205,9 @@ export const syncJa = {
     restoreConfirm: '検査して復元する',
     restoring: '検査・復元しています…',
     restored: '{{name}} から復元しました。それまでのデータベースは {{aside}} として退避しました。',
+    restoreWait: '終わるまでこの画面は閉じられません。',
+    restoreAsideKept: '退避したデータベースは新しいものから {{n}} 個まで残し、それより古いものは削除します。',
+    otherKept: '更新前のコピーは新しいものから {{migration}} 個、復元時に退避したデータベースは {{aside}} 個まで残し、それより古いものは削除します。',
   },
   join: {
     offerTitle: '保護観察官の端末として使う',
@@ -460,6 +463,9 @@ export const syncEn: typeof syncJa = {
     restoreConfirm: 'Check and restore',
     restoring: 'Checking and restoring…',
     restored: 'Restored from {{name}}. The previous database was set aside as {{aside}}.',
+    restoreWait: 'This window stays open until it has finished.',
+    restoreAsideKept: 'The newest {{n}} databases set aside this way are kept; older ones are deleted.',
+    otherKept: 'The newest {{migration}} copies taken before an update and the newest {{aside}} databases set aside by a restore are kept; older ones are deleted.',
   },
   join: {
     offerTitle: 'Use this computer as an officer’s laptop',

@@ -1,16 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo, BackupSettings } from '../../../db/contract';
 import { call } from '../../api';
 import { ErrorAlert, StatusNotice } from '../../components/Alert';
 import { EmptyState } from '../../components/EmptyState';
-import { TextField } from '../../components/Field';
+import { DataTable, type DataColumn } from '../../components/DataTable';
 import { PageHeading } from '../../components/PageHeading';
+import { useWholeNumber, WholeNumberField } from '../../components/WholeNumberField';
 import { formatDateTime } from '../../i18n/dates';
 import { useDateStyle, useErrorText } from '../../i18n/useFormat';
 import { useSession } from '../session/SessionContext';
-import { canRestore, formatBytes, parseWhole } from '../sync/model';
+import { canRestore, formatBytes } from '../sync/model';
 import { RestoreDialog } from './RestoreDialog';
 
 export const backupKey = ['backup'] as const;
@@ -19,12 +20,9 @@ function ScheduleForm({ settings }: { settings: BackupSettings }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const qc = useQueryClient();
-  const [hours, setHours] = useState(String(settings.intervalHours));
-  const [keep, setKeep] = useState(String(settings.keep));
-  const [errors, setErrors] = useState<{ hours?: string; keep?: string }>({});
+  const hours = useWholeNumber(settings.intervalHours, 1, 168);
+  const keep = useWholeNumber(settings.keep, 1, 60);
   const [saved, setSaved] = useState<string | null>(null);
-  const hoursRef = useRef<HTMLInputElement>(null);
-  const keepRef = useRef<HTMLInputElement>(null);
   const save = useMutation({
     mutationFn: (input: BackupSettings) => call('backup.settings.update', input),
     onSuccess: (next) => {
@@ -36,11 +34,10 @@ function ScheduleForm({ settings }: { settings: BackupSettings }) {
   function submit(e: FormEvent) {
     e.preventDefault();
     setSaved(null);
-    const h = parseWhole(hours, 1, 168);
-    const k = parseWhole(keep, 1, 60);
-    setErrors({ ...(h === null ? { hours: t('backup.invalid') } : {}), ...(k === null ? { keep: t('backup.invalid') } : {}) });
-    if (h === null) return hoursRef.current?.focus();
-    if (k === null) return keepRef.current?.focus();
+    const h = hours.read(t('backup.invalid'));
+    const k = keep.read(t('backup.invalid'));
+    if (h === null) return hours.focus();
+    if (k === null) return keep.focus();
     save.mutate({ intervalHours: h, keep: k });
   }
 
@@ -49,30 +46,8 @@ function ScheduleForm({ settings }: { settings: BackupSettings }) {
       <h2 id="backup-settings-title">{t('backup.settingsSection')}</h2>
       <form onSubmit={submit} noValidate className="stack">
         <div className="grid-2">
-          <TextField
-            ref={hoursRef}
-            label={t('backup.interval')}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={168}
-            value={hours}
-            onChange={setHours}
-            hint={t('backup.intervalHint')}
-            error={errors.hours ?? null}
-          />
-          <TextField
-            ref={keepRef}
-            label={t('backup.keep')}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={60}
-            value={keep}
-            onChange={setKeep}
-            hint={t('backup.keepHint')}
-            error={errors.keep ?? null}
-          />
+          <WholeNumberField {...hours.field} label={t('backup.interval')} hint={t('backup.intervalHint')} />
+          <WholeNumberField {...keep.field} label={t('backup.keep')} hint={t('backup.keepHint')} />
         </div>
         <div className="form-actions">
           <button type="submit" className="button-primary" disabled={save.isPending}>
@@ -89,53 +64,43 @@ function ScheduleForm({ settings }: { settings: BackupSettings }) {
 function BackupTable({ backups, schema, onRestore }: { backups: BackupInfo[]; schema: number; onRestore: (b: BackupInfo) => void }) {
   const { t } = useTranslation();
   const style = useDateStyle();
+  const columns: DataColumn[] = [
+    { key: 'at', label: t('backup.at') },
+    { key: 'kind', label: t('backup.kind') },
+    { key: 'size', label: t('backup.size'), numeric: true },
+    { key: 'schema', label: t('backup.schema') },
+    { key: 'restore', label: t('backup.restore'), actions: true },
+  ];
   return (
-    <div className="table-wrap">
-      <table className="data-table backup-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('backup.at')}</th>
-            <th scope="col">{t('backup.kind')}</th>
-            <th scope="col" className="col-num">
-              {t('backup.size')}
-            </th>
-            <th scope="col">{t('backup.schema')}</th>
-            <th scope="col" className="col-actions">
-              <span className="visually-hidden">{t('backup.restore')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {backups.map((b) => (
-            <tr key={b.name}>
-              <th scope="row">
-                {formatDateTime(b.at, style)}
-                <span className="sub backup-name">{b.name}</span>
-              </th>
-              <td>
-                <span className={`pill ${b.kind === 'aside' ? 'pill-off' : 'pill-ok'}`}>{t(`backup.kinds.${b.kind}`)}</span>
-              </td>
-              <td className="col-num">{formatBytes(b.bytes)}</td>
-              <td>{b.schemaVersion === null ? t('common.none') : t('backup.schemaValue', { n: b.schemaVersion })}</td>
-              <td className="col-actions">
-                {canRestore(b, schema) ? (
-                  <button
-                    type="button"
-                    className="button-secondary button-small"
-                    onClick={() => onRestore(b)}
-                    aria-label={`${t('backup.restore')} ${formatDateTime(b.at, style)}`}
-                  >
-                    {t('backup.restore')}
-                  </button>
-                ) : (
-                  <span className="muted">{t('backup.restoreNewer')}</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable columns={columns} className="backup-table">
+      {backups.map((b) => (
+        <tr key={b.name}>
+          <th scope="row">
+            {formatDateTime(b.at, style)}
+            <span className="sub backup-name">{b.name}</span>
+          </th>
+          <td>
+            <span className={`pill ${b.kind === 'aside' ? 'pill-off' : 'pill-ok'}`}>{t(`backup.kinds.${b.kind}`)}</span>
+          </td>
+          <td className="col-num">{formatBytes(b.bytes)}</td>
+          <td>{b.schemaVersion === null ? t('common.none') : t('backup.schemaValue', { n: b.schemaVersion })}</td>
+          <td className="col-actions">
+            {canRestore(b, schema) ? (
+              <button
+                type="button"
+                className="button-secondary button-small"
+                onClick={() => onRestore(b)}
+                aria-label={`${t('backup.restore')} ${formatDateTime(b.at, style)}`}
+              >
+                {t('backup.restore')}
+              </button>
+            ) : (
+              <span className="muted">{t('backup.restoreNewer')}</span>
+            )}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -192,12 +157,14 @@ export function BackupPage() {
           </EmptyState>
         ) : null}
         {data && data.backups.length > 0 ? <BackupTable backups={data.backups} schema={data.schemaVersion} onRestore={setRestoring} /> : null}
+        {data ? <p className="muted">{t('backup.otherKept', { aside: data.kept.aside, migration: data.kept.migration })}</p> : null}
       </section>
       {data ? <ScheduleForm key={`${data.settings.intervalHours}-${data.settings.keep}`} settings={data.settings} /> : null}
       {restoring ? (
         <RestoreDialog
           backup={restoring}
           schemaVersion={data?.schemaVersion ?? 0}
+          asideKept={data?.kept.aside ?? 0}
           onClose={() => setRestoring(null)}
           onRestored={(result) => {
             setRestoring(null);

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SyncBundleEntry, SyncDevice } from '../../../db/contract';
 import { ApiError } from '../../api';
+import { DataTable, type DataColumn } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { formatDateTime } from '../../i18n/dates';
 import { useDateStyle, useErrorText } from '../../i18n/useFormat';
@@ -24,44 +25,34 @@ export function BundlesTable({ bundles, devices }: { bundles: SyncBundleEntry[];
       </EmptyState>
     );
   }
+  const columns: DataColumn[] = [
+    { key: 'at', label: t('sync.at') },
+    { key: 'direction', label: t('sync.direction') },
+    { key: 'peer', label: t('sync.peer') },
+    { key: 'ops', label: t('sync.ops'), numeric: true },
+    { key: 'size', label: t('sync.size'), numeric: true },
+    { key: 'result', label: t('sync.result') },
+  ];
   return (
-    <div className="table-wrap">
-      <table className="data-table sync-bundles">
-        <thead>
-          <tr>
-            <th scope="col">{t('sync.at')}</th>
-            <th scope="col">{t('sync.direction')}</th>
-            <th scope="col">{t('sync.peer')}</th>
-            <th scope="col" className="col-num">
-              {t('sync.ops')}
-            </th>
-            <th scope="col" className="col-num">
-              {t('sync.size')}
-            </th>
-            <th scope="col">{t('sync.result')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {bundles.map((b) => (
-            <tr key={`${b.direction}-${b.bundleId}-${b.at}`}>
-              <th scope="row">{formatDateTime(b.at, style)}</th>
-              <td>{b.direction === 'in' ? t('sync.directionIn') : t('sync.directionOut')}</td>
-              <td>{peerName(b)}</td>
-              <td className="col-num">{b.ops.toLocaleString()}</td>
-              <td className="col-num">{formatBytes(b.bytes)}</td>
-              <td>
-                {b.stale ? (
-                  <span className="pill">{t('sync.resultStaleShort')}</span>
-                ) : b.ok ? (
-                  <span className="pill pill-ok">{t('sync.resultOkShort')}</span>
-                ) : (
-                  <span className="sync-failed">{errorText(new ApiError(b.code ?? 'INTERNAL', 'recorded failure'))}</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable columns={columns} className="sync-bundles">
+      {bundles.map((b) => (
+        <tr key={`${b.direction}-${b.bundleId}-${b.at}`}>
+          <th scope="row">{formatDateTime(b.at, style)}</th>
+          <td>{b.direction === 'in' ? t('sync.directionIn') : t('sync.directionOut')}</td>
+          <td>{peerName(b)}</td>
+          <td className="col-num">{b.ops.toLocaleString()}</td>
+          <td className="col-num">{formatBytes(b.bytes)}</td>
+          <td>
+            {b.stale ? (
+              <span className="pill">{t('sync.resultStaleShort')}</span>
+            ) : b.ok ? (
+              <span className="pill pill-ok">{t('sync.resultOkShort')}</span>
+            ) : (
+              <span className="sync-failed">{errorText(new ApiError(b.code ?? 'INTERNAL', 'recorded failure'))}</span>
+            )}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SyncDevice } from '../../../db/contract';
 import { call } from '../../api';
 import { ErrorAlert, StatusNotice } from '../../components/Alert';
+import { DataTable, type DataColumn } from '../../components/DataTable';
 import { Dialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
 import { formatDateTime } from '../../i18n/dates';
@@ -40,6 +41,14 @@ export function DevicesTable({ devices, canRevoke }: { devices: SyncDevice[]; ca
   const invalidate = useInvalidateAfterSync();
   const [revoking, setRevoking] = useState<SyncDevice | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const columns: DataColumn[] = [
+    { key: 'officer', label: t('sync.officer') },
+    { key: 'key', label: t('sync.keyId') },
+    { key: 'status', label: t('sync.status') },
+    { key: 'enrolled', label: t('sync.enrolledAt') },
+    { key: 'seen', label: t('sync.lastSeen') },
+    ...(canRevoke ? [{ key: 'revoke', label: t('sync.revoke'), actions: true }] : []),
+  ];
   if (devices.length === 0) {
     return (
       <EmptyState title={t('sync.devicesEmpty')}>
@@ -50,60 +59,42 @@ export function DevicesTable({ devices, canRevoke }: { devices: SyncDevice[]; ca
   return (
     <>
       <StatusNotice>{notice}</StatusNotice>
-      <div className="table-wrap">
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('sync.officer')}</th>
-              <th scope="col">{t('sync.keyId')}</th>
-              <th scope="col">{t('sync.status')}</th>
-              <th scope="col">{t('sync.enrolledAt')}</th>
-              <th scope="col">{t('sync.lastSeen')}</th>
-              {canRevoke ? (
-                <th scope="col" className="col-actions">
-                  <span className="visually-hidden">{t('sync.revoke')}</span>
-                </th>
-              ) : null}
-            </tr>
-          </thead>
-          <tbody>
-            {devices.map((d) => (
-              <tr key={d.deviceId} className={d.status === 'revoked' ? 'row-inactive' : undefined}>
-                <th scope="row">
-                  {d.officerName ?? t('sync.officeMachine')}
-                  <span className="sub">
-                    {t('sync.deviceId')} {shortId(d.deviceId)}
-                  </span>
-                </th>
-                <td className="mono">{d.keyId}</td>
-                <td>
-                  {d.status === 'active' ? (
-                    <span className="pill pill-ok">{t('sync.statusActive')}</span>
-                  ) : (
-                    <span className="pill pill-off">{t('sync.statusRevoked', { time: d.revokedAt ? formatDateTime(d.revokedAt, style) : '' })}</span>
-                  )}
-                </td>
-                <td>{formatDateTime(d.enrolledAt, style)}</td>
-                <td>{d.lastSeenAt ? formatDateTime(d.lastSeenAt, style) : t('sync.never')}</td>
-                {canRevoke ? (
-                  <td className="col-actions">
-                    {d.status === 'active' ? (
-                      <button
-                        type="button"
-                        className="button-secondary button-small"
-                        onClick={() => setRevoking(d)}
-                        aria-label={`${t('sync.revoke')}: ${d.officerName ?? t('sync.officeMachine')}`}
-                      >
-                        {t('sync.revoke')}
-                      </button>
-                    ) : null}
-                  </td>
+      <DataTable columns={columns}>
+        {devices.map((d) => (
+          <tr key={d.deviceId} className={d.status === 'revoked' ? 'row-inactive' : undefined}>
+            <th scope="row">
+              {d.officerName ?? t('sync.officeMachine')}
+              <span className="sub">
+                {t('sync.deviceId')} {shortId(d.deviceId)}
+              </span>
+            </th>
+            <td className="mono">{d.keyId}</td>
+            <td>
+              {d.status === 'active' ? (
+                <span className="pill pill-ok">{t('sync.statusActive')}</span>
+              ) : (
+                <span className="pill pill-off">{t('sync.statusRevoked', { time: d.revokedAt ? formatDateTime(d.revokedAt, style) : '' })}</span>
+              )}
+            </td>
+            <td>{formatDateTime(d.enrolledAt, style)}</td>
+            <td>{d.lastSeenAt ? formatDateTime(d.lastSeenAt, style) : t('sync.never')}</td>
+            {canRevoke ? (
+              <td className="col-actions">
+                {d.status === 'active' ? (
+                  <button
+                    type="button"
+                    className="button-secondary button-small"
+                    onClick={() => setRevoking(d)}
+                    aria-label={`${t('sync.revoke')}: ${d.officerName ?? t('sync.officeMachine')}`}
+                  >
+                    {t('sync.revoke')}
+                  </button>
                 ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+              </td>
+            ) : null}
+          </tr>
+        ))}
+      </DataTable>
       {revoking ? (
         <RevokeDialog
           device={revoking}

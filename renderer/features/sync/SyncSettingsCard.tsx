@@ -1,12 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../db/contract';
 import { call } from '../../api';
 import { ErrorAlert, StatusNotice } from '../../components/Alert';
-import { TextField } from '../../components/Field';
+import { useWholeNumber, WholeNumberField } from '../../components/WholeNumberField';
 import { useErrorText } from '../../i18n/useFormat';
-import { parseWhole } from './model';
 import { useInvalidateAfterSync } from './queries';
 
 /** The sync folder (chosen with the desktop's folder dialog) and the automatic export interval. */
@@ -14,10 +13,8 @@ export function SyncSettingsCard({ status }: { status: SyncStatus }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const invalidate = useInvalidateAfterSync();
-  const [hours, setHours] = useState(String(status.intervalHours));
-  const [fieldError, setFieldError] = useState<string | null>(null);
+  const hours = useWholeNumber(status.intervalHours, 1, 24);
   const [notice, setNotice] = useState<string | null>(null);
-  const hoursRef = useRef<HTMLInputElement>(null);
   const choose = useMutation({
     mutationFn: () => call('sync.folder.choose', {}),
     onSuccess: (r) => {
@@ -36,9 +33,8 @@ export function SyncSettingsCard({ status }: { status: SyncStatus }) {
   function submit(e: FormEvent) {
     e.preventDefault();
     setNotice(null);
-    const n = parseWhole(hours, 1, 24);
-    setFieldError(n === null ? t('sync.intervalInvalid') : null);
-    if (n === null) return hoursRef.current?.focus();
+    const n = hours.read(t('sync.intervalInvalid'));
+    if (n === null) return hours.focus();
     save.mutate(n);
   }
 
@@ -55,19 +51,7 @@ export function SyncSettingsCard({ status }: { status: SyncStatus }) {
         </button>
       </div>
       <form onSubmit={submit} noValidate className="sync-interval">
-        <TextField
-          ref={hoursRef}
-          label={t('sync.interval')}
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={24}
-          value={hours}
-          onChange={setHours}
-          hint={t('sync.intervalHint')}
-          error={fieldError}
-          className="field-narrow"
-        />
+        <WholeNumberField {...hours.field} label={t('sync.interval')} hint={t('sync.intervalHint')} className="field-narrow" />
         <button type="submit" className="button-secondary" disabled={save.isPending}>
           {save.isPending ? t('common.saving') : t('common.save')}
         </button>
