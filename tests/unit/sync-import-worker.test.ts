@@ -2,8 +2,9 @@
  * Sync imports in the import worker (db/sync/import-worker.ts), through the `sync.import` channel:
  * the same content, bundle log and audit rows as the in-process importBundles; the main event loop
  * turning and progress arriving during a large import; the main clock receiving the newest applied
- * stamp; lock and a crashed worker leaving the database unchanged with a clear code, and the next
- * import starting a fresh worker. Real encrypted databases, real worker threads.
+ * stamp; lock, restore and a crashed worker leaving the database unchanged with a clear code; a
+ * save meanwhile answering DB_BUSY; the next import starting a fresh worker. Real encrypted
+ * databases, real worker threads.
  */
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -78,7 +79,8 @@ beforeAll(async () => {
       },
     },
   });
-  // Laptop A keeps the office's fake clock (syncOffice gives every device the office's).
+  // From here laptop A reads the office's fake clock, as syncOffice gives every device (the
+  // office's clock did not move while the laptops joined).
   clock.now = s.office.clock.now;
   s.office.newCase({ officerId: s.office.ids.sato });
   s.office.newCase({ officerId: s.office.ids.suzuki });
@@ -245,7 +247,7 @@ describe('sync import in the worker thread', () => {
     expect(second.results).toEqual([]);
     onProgressTick = null;
     expect(ticks).toBeGreaterThan(50);
-    expect(ticksAt.at(-1)! - ticksAt[0]!).toBeGreaterThan(5);
+    expect(ticksAt.at(-1)! - ticksAt[0]!).toBeGreaterThan(2);
 
     const total = first.results[0]!.applied;
     expect(total).toBeGreaterThan(5000);
