@@ -121,7 +121,8 @@ export function fail(e: unknown): { ok: false; error: ErrorPayload } {
   if (isAppError(e)) {
     return { ok: false, error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } };
   }
-  // A save that waited out busy_timeout behind the import worker's transaction: retryable, not a fault.
+  // A save that met the import worker's write transaction (SQLite answers a transaction that has
+  // already read at once, others after busy_timeout): retryable, not a fault.
   if (/^SQLITE_BUSY/.test(String((e as { code?: unknown } | null)?.code))) {
     return { ok: false, error: { code: 'DB_BUSY', message: 'the database is busy with a sync import; try again' } };
   }

@@ -69,7 +69,7 @@ export const ERROR_CODES = [
   'BACKUP_WRITE_FAILED',
   // Reports: the worker thread computing a report stopped (the next request starts a new one).
   'REPORT_WORKER_FAILED',
-  // A save waited for another connection's write (a sync import) longer than busy_timeout: retry.
+  // A save met the sync import worker's write transaction (at once, or after busy_timeout): retry.
   'DB_BUSY',
   'INTERNAL',
 ] as const;
