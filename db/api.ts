@@ -121,6 +121,11 @@ export function fail(e: unknown): { ok: false; error: ErrorPayload } {
   if (isAppError(e)) {
     return { ok: false, error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } };
   }
+  // A save that met the import worker's write transaction (SQLite answers a transaction that has
+  // already read at once, others after busy_timeout): retryable, not a fault.
+  if (/^SQLITE_BUSY/.test(String((e as { code?: unknown } | null)?.code))) {
+    return { ok: false, error: { code: 'DB_BUSY', message: 'the database is busy with a sync import; try again' } };
+  }
   // Only the error's class goes to the log: messages can quote personal data from SQL constraints.
   console.error('unexpected service error:', e instanceof Error ? e.name : typeof e);
   return { ok: false, error: { code: 'INTERNAL', message: 'unexpected error' } };

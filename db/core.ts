@@ -30,6 +30,7 @@ import { getSettings } from './services/settings';
 import { addUser, findUser } from './services/users';
 import { requireShell, type ShellPort } from './shell';
 import { ReportWorker } from './reports/worker-host';
+import { ImportWorker } from './sync/import-worker-host';
 import { HybridClock } from './sync/hlc';
 import { createIdentity } from './sync/identity';
 import type { ServiceContext } from './write';
@@ -65,6 +66,8 @@ interface Session {
   lastActivity: number;
   /** The report worker (db/reports/worker-host.ts), started on first use; it holds a copy of the key. */
   reports?: ReportWorker;
+  /** The sync import worker (db/sync/import-worker-host.ts), started on first import; it holds a copy of the key. */
+  imports?: ImportWorker;
 }
 
 export class OfficeCore {
@@ -255,6 +258,9 @@ export class OfficeCore {
   lock(reason: 'manual' | 'idle'): void {
     const s = this.session;
     if (!s) return;
+    // First: its connection goes away with the thread, which rolls back the bundle in progress and
+    // frees the write lock that the audit entry below waits for.
+    stopImports(s, 'the office was locked during the import');
     try {
       s.db.transaction(() =>
         appendAudit(s.db, {
@@ -264,7 +270,9 @@ export class OfficeCore {
           at: new Date(this.now()).toISOString(),
           after: { reason },
         }),
-      )();
+        // IMMEDIATE: waits (busy_timeout) for the stopped import's write lock to go; a deferred
+        // transaction that has read would get SQLITE_BUSY at once.
+      ).immediate();
     } finally {
       void s.reports?.terminate();
       s.db.close();
@@ -311,6 +319,13 @@ export class OfficeCore {
     return s.reports;
   }
 
+  /** The session's sync import worker: started on first import, a new one after a crash or when idle; stopped on lock and restore. */
+  importWorker(): ImportWorker {
+    const s = this.requireSession();
+    if (!s.imports?.alive) s.imports = new ImportWorker(this.paths.db, s.keys.dbKey, this.opts.nativeBinding);
+    return s.imports;
+  }
+
   /** The better_sqlite3.node build the core opens files with (restore verifies a copy with it). */
   nativeBinding(): string | undefined {
     return this.opts.nativeBinding;
@@ -342,6 +357,12 @@ export class OfficeCore {
     // The worker's connection reads the old file: a new one starts on the next report.
     void s.reports?.terminate();
     delete s.reports;
+    // An import in flight is rolled back with its thread; the files are swapped only once its
+    // connection has let go of the write lock (busy_timeout), or the restore fails here, unchanged.
+    if (stopImports(s, 'the import was stopped for a restore from backup')) {
+      s.db.exec('BEGIN IMMEDIATE');
+      s.db.exec('ROLLBACK');
+    }
     s.db.pragma('wal_checkpoint(TRUNCATE)');
     s.db.close();
     const key = s.keys.dbKey;
@@ -471,7 +492,18 @@ export class OfficeCore {
   }
 }
 
-function lastHlc(db: Db, deviceId: string): string | null {
+/** Stops the session's import worker, if any; true when one was running an import. */
+function stopImports(s: Session, why: string): boolean {
+  const w = s.imports;
+  delete s.imports;
+  if (!w?.alive) return false;
+  const busy = w.busy;
+  void w.terminate(new AppError('SYNC_IMPORT_STOPPED', `${why}; the bundle in progress was not applied`));
+  return busy;
+}
+
+/** The newest stamp this device issued (its change log, or the floor a restore carried forward). */
+export function lastHlc(db: Db, deviceId: string): string | null {
   const r = db.prepare('SELECT hlc FROM change_log WHERE device_id = ? ORDER BY seq DESC LIMIT 1').get(deviceId) as
     | { hlc: string }
     | undefined;

@@ -57,6 +57,9 @@ export const ERROR_CODES = [
   'SYNC_PAYLOAD_MALFORMED',
   'SYNC_SCHEMA_NEWER',
   'SYNC_CLOCK_AHEAD',
+  // The import worker thread (db/sync/import-worker.ts): it crashed, or lock/restore/quit stopped it.
+  'SYNC_IMPORT_FAILED',
+  'SYNC_IMPORT_STOPPED',
   // Backup and restore (db/backup.ts): why a backup was not made or not restored.
   'BACKUP_UNREADABLE',
   'BACKUP_DAMAGED',
@@ -66,6 +69,8 @@ export const ERROR_CODES = [
   'BACKUP_WRITE_FAILED',
   // Reports: the worker thread computing a report stopped (the next request starts a new one).
   'REPORT_WORKER_FAILED',
+  // A save met the sync import worker's write transaction (at once, or after busy_timeout): retry.
+  'DB_BUSY',
   'INTERNAL',
 ] as const;
 

@@ -4,3 +4,4 @@ export const outDir: string;
 export const mainOptions: BuildOptions;
 export const preloadOptions: BuildOptions;
 export const reportWorkerOptions: BuildOptions & { outfile: string };
+export const importWorkerOptions: BuildOptions & { outfile: string };

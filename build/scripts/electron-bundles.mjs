@@ -1,4 +1,4 @@
-// esbuild options for the Electron bundles (main, preload, report worker), shared by build-electron.mjs and the unit tests.
+// esbuild options for the Electron bundles (main, preload, report and import workers), shared by build-electron.mjs and the unit tests.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -47,4 +47,11 @@ export const reportWorkerOptions = {
   external: ['better-sqlite3-multiple-ciphers'],
   define: mainOptions.define,
   banner: mainOptions.banner,
+};
+
+// The sync import worker thread (db/sync/import-worker.ts), started by main.cjs from the same folder.
+export const importWorkerOptions = {
+  ...reportWorkerOptions,
+  entryPoints: [path.join(projectRoot, 'db', 'sync', 'import-worker.ts')],
+  outfile: path.join(outDir, 'import-worker.cjs'),
 };

@@ -304,6 +304,7 @@ export const en: Messages = {
     OVER_CAPACITY: 'This would go over the capacity. Choose another session or review the capacity.',
     ...syncErrorsEn,
     REPORT_WORKER_FAILED: 'Computing the report stopped partway. Run it again; if it keeps happening, contact your system administrator.',
+    DB_BUSY: 'This could not be saved while a sync file is being imported. What you entered is kept: wait a moment, then save again.',
     INTERNAL: 'Something unexpected went wrong. Try again; if it keeps happening, contact your system administrator.',
   },
   errorVariants: {

@@ -2,7 +2,7 @@ import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { mainOptions, preloadOptions, reportWorkerOptions } from '../../build/scripts/electron-bundles.mjs';
+import { importWorkerOptions, mainOptions, preloadOptions, reportWorkerOptions } from '../../build/scripts/electron-bundles.mjs';
 
 async function bundle(options: BuildOptions): Promise<{ code: string; metafile: Metafile }> {
   const result = await build({ ...options, write: false, metafile: true, logLevel: 'silent' });
@@ -48,5 +48,20 @@ describe('report worker bundle', () => {
     expect(code).not.toMatch(/\bimport\.meta\b/);
     // The main bundle starts it by this file name (db/reports/worker-host.ts).
     expect((await bundle(mainOptions)).code).toContain(`"${path.basename(reportWorkerOptions.outfile)}"`);
+  });
+});
+
+describe('import worker bundle', () => {
+  it('is strict CommonJS beside main.cjs; only the SQLite package stays external', async () => {
+    const { code, metafile } = await bundle(importWorkerOptions);
+    expect(code.startsWith("'use strict';")).toBe(true);
+    expect(path.dirname(importWorkerOptions.outfile)).toBe(path.dirname(mainOptions.outfile ?? ''));
+    const external = runtimeImports(metafile).filter((p) => !builtinModules.includes(p.replace(/^node:/, '')));
+    expect([...new Set(external)]).toEqual(['better-sqlite3-multiple-ciphers']);
+    expect(code).not.toMatch(/\bimport\.meta\b/);
+    // The worker runs the same import code as the in-process path.
+    expect(Object.keys(metafile.inputs)).toContain('db/sync/import.ts');
+    // The main bundle starts it by this file name (db/sync/import-worker-host.ts).
+    expect((await bundle(mainOptions)).code).toContain(`"${path.basename(importWorkerOptions.outfile)}"`);
   });
 });

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { mainOptions, projectRoot, reportWorkerOptions } from '../../build/scripts/electron-bundles.mjs';
+import { importWorkerOptions, mainOptions, projectRoot, reportWorkerOptions } from '../../build/scripts/electron-bundles.mjs';
 import { CHANNELS, IPC_PREFIX } from '../../db/contract';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security';
 
@@ -148,6 +148,7 @@ beforeAll(async () => {
   mainCjs = path.join(out, 'main.cjs');
   await build({ ...mainOptions, outfile: mainCjs, logLevel: 'error' });
   await build({ ...reportWorkerOptions, outfile: path.join(out, 'report-worker.cjs'), logLevel: 'error' });
+  await build({ ...importWorkerOptions, outfile: path.join(out, 'import-worker.cjs'), logLevel: 'error' });
   cpSync(path.join(projectRoot, 'db', 'migrations'), path.join(out, 'migrations'), { recursive: true });
   mkdirSync(path.join(work, 'dist', 'renderer'), { recursive: true });
   writeFileSync(path.join(work, 'dist', 'renderer', 'index.html'), '<!doctype html><title>Hogo</title>');
@@ -278,6 +279,10 @@ describe('electron main process (bundled, stand-in electron)', () => {
       target: { figureId: 'caseload.active' },
     });
     expect(drill).toMatchObject({ ok: true, value: { total: 0, rows: [] } });
+    // A sync import runs in the bundled import worker (import-worker.cjs beside main.cjs): with no
+    // sync folder chosen yet, the answer is the import's own code, not SYNC_IMPORT_FAILED.
+    const imported = await call(fake, 'sync.import', mainFrame, {});
+    expect(imported.error?.code).toBe('SYNC_NO_FOLDER');
 
     // Core events reach the window on the event channel.
     await call(fake, 'session.lock', mainFrame, {});

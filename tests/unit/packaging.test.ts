@@ -67,6 +67,8 @@ function makeProject(dir: string, nativeArch = 'x64'): void {
 
   write(path.join(dir, 'dist', 'electron', 'main.cjs'), "'use strict';\n// stand-in main\n");
   write(path.join(dir, 'dist', 'electron', 'preload.cjs'), "'use strict';\n// stand-in preload\n");
+  write(path.join(dir, 'dist', 'electron', 'report-worker.cjs'), "'use strict';\n// stand-in report worker\n");
+  write(path.join(dir, 'dist', 'electron', 'import-worker.cjs'), "'use strict';\n// stand-in import worker\n");
   write(path.join(dir, 'dist', 'electron', 'migrations', '0001_foundation.sql'), '-- stand-in\n');
   write(path.join(dir, 'dist', 'renderer', 'index.html'), '<!doctype html><title>Hogo Case</title>');
   write(path.join(dir, 'dist', 'renderer', 'assets', 'index.js'), 'export {};\n');
@@ -179,6 +181,8 @@ describe('offline Linux pack (dir target)', () => {
       '/package.json',
       '/dist/electron/main.cjs',
       '/dist/electron/preload.cjs',
+      '/dist/electron/report-worker.cjs',
+      '/dist/electron/import-worker.cjs',
       '/dist/electron/migrations/0001_foundation.sql',
       '/dist/renderer/index.html',
       '/dist/renderer/assets/index.js',
