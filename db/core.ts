@@ -352,17 +352,35 @@ export class OfficeCore {
    * number and clock floor, the audit entry) is seen by every later write. If the user no longer
    * exists or is disabled in the restored database, the office is left locked.
    */
-  swapDatabase(swap: (dbPath: string) => void, prepare: (db: Db, deviceId: string) => void): void {
+  /**
+   * Replaces the database file under the open session (a restore). `capture` reads what must be
+   * carried over from the current database just before it closes; `swap` moves the files; `prepare`
+   * runs on the reopened database before the session uses it.
+   */
+  async swapDatabase(
+    swap: (dbPath: string) => void,
+    prepare: (db: Db, deviceId: string) => void,
+    capture: (db: Db) => void = () => undefined,
+  ): Promise<void> {
     const s = this.requireSession();
-    // The worker's connection reads the old file: a new one starts on the next report.
-    void s.reports?.terminate();
+    // The workers' connections must be closed before the files move: a connection that closes
+    // later would checkpoint into, or delete the WAL of, whatever file then has the name. An import
+    // in flight is rolled back with its thread. New ones start on the next report or import.
+    const reports = s.reports;
     delete s.reports;
-    // An import in flight is rolled back with its thread; the files are swapped only once its
-    // connection has let go of the write lock (busy_timeout), or the restore fails here, unchanged.
-    if (stopImports(s, 'the import was stopped for a restore from backup')) {
-      s.db.exec('BEGIN IMMEDIATE');
-      s.db.exec('ROLLBACK');
-    }
+    const imports = s.imports;
+    delete s.imports;
+    const stopped = [
+      reports?.terminate(),
+      imports?.alive ? imports.terminate(new AppError('SYNC_IMPORT_STOPPED', 'the import was stopped for a restore from backup; the bundle in progress was not applied')) : undefined,
+    ];
+    // Wait here, before anything else runs, until the stopped import's transaction is gone (it
+    // cannot commit meanwhile); busy_timeout otherwise, and the restore fails, nothing changed.
+    s.db.exec('BEGIN IMMEDIATE');
+    s.db.exec('ROLLBACK');
+    await Promise.all(stopped);
+    if (this.session !== s) throw new AppError('NOT_UNLOCKED', 'the office was locked before the restore could start');
+    capture(s.db);
     s.db.pragma('wal_checkpoint(TRUNCATE)');
     s.db.close();
     const key = s.keys.dbKey;
@@ -492,14 +510,11 @@ export class OfficeCore {
   }
 }
 
-/** Stops the session's import worker, if any; true when one was running an import. */
-function stopImports(s: Session, why: string): boolean {
+/** Stops the session's import worker, if any (its bundle in progress is rolled back). */
+function stopImports(s: Session, why: string): void {
   const w = s.imports;
   delete s.imports;
-  if (!w?.alive) return false;
-  const busy = w.busy;
-  void w.terminate(new AppError('SYNC_IMPORT_STOPPED', `${why}; the bundle in progress was not applied`));
-  return busy;
+  if (w?.alive) void w.terminate(new AppError('SYNC_IMPORT_STOPPED', `${why}; the bundle in progress was not applied`));
 }
 
 /** The newest stamp this device issued (its change log, or the floor a restore carried forward). */

@@ -83,9 +83,13 @@ export class Tx {
     appendAudit(this.ctx.db, { ...this.auditBase(entity, entityId, null, detail) });
   }
 
+  /** Never lowers next_seq: an import in this transaction may have raised it past our own ops coming back. */
   finish(): void {
-    stmt(this.ctx.db, "INSERT INTO meta (key, value) VALUES ('next_seq', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-      .run(String(this.seq));
+    stmt(
+      this.ctx.db,
+      `INSERT INTO meta (key, value) VALUES ('next_seq', ?)
+       ON CONFLICT (key) DO UPDATE SET value = MAX(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))`,
+    ).run(String(this.seq));
   }
 
   /**

@@ -125,7 +125,7 @@ function clockFloor(ctx: ServiceContext): string {
   return sent.hlc && sent.hlc > now ? sent.hlc : now;
 }
 
-export function restoreBackup(core: OfficeCore, name: string): RestoreResult {
+export async function restoreBackup(core: OfficeCore, name: string): Promise<RestoreResult> {
   const ctx = core.context();
   requireRole(ctx, 'administrator');
   const dir = core.paths.backups;
@@ -146,8 +146,9 @@ export function restoreBackup(core: OfficeCore, name: string): RestoreResult {
   })();
 
   // What peers may already have seen from this device: never hand out these numbers again.
-  const nextSeq = Number(metaValue(ctx.db, 'next_seq') ?? '1');
-  const hlcFloor = clockFloor(ctx);
+  // Read when the current database closes (after the workers stopped, nothing writes in between).
+  let nextSeq = 1;
+  let hlcFloor = '';
   // A fresh name even within the same millisecond: an existing aside copy must never be overwritten.
   const asideName = newBackupName(dir, 'aside', ctx.now(), schemaVersion(ctx.db));
   const aside = join(dir, asideName);
@@ -156,7 +157,7 @@ export function restoreBackup(core: OfficeCore, name: string): RestoreResult {
 
   let prunedAside = 0;
   try {
-    core.swapDatabase(
+    await core.swapDatabase(
       (dbPath) => {
         setAsideAndInstall(dbPath, aside, copy);
         prunedAside = pruneBackups(dir, ['aside'], KEEP_ASIDE, asideName).length;
@@ -177,6 +178,10 @@ export function restoreBackup(core: OfficeCore, name: string): RestoreResult {
             after: { restored: name, aside: asideName, schemaVersion: verified.schemaVersion, prunedAside },
           });
         })();
+      },
+      (db) => {
+        nextSeq = Number(metaValue(db, 'next_seq') ?? '1');
+        hlcFloor = clockFloor({ ...ctx, db });
       },
     );
   } finally {

@@ -54,6 +54,30 @@ function localMaxima(ctx: ServiceContext): Map<string, number> {
   return new Map(rows.map((r) => [r.device_id, r.seq]));
 }
 
+/** The highest n such that this device's own ops 1..n are all in change_log (0 when there are none). */
+export function ownUnbroken(ctx: ServiceContext, device: string): number {
+  const r = ctx.db.prepare('SELECT count(*) AS n, COALESCE(max(seq), 0) AS m, min(seq) AS first FROM change_log WHERE device_id = ?').get(device) as {
+    n: number;
+    m: number;
+    first: number | null;
+  };
+  if (r.n === r.m) return r.m;
+  if (r.first !== 1) return 0;
+  const end = ctx.db
+    .prepare(
+      `SELECT min(seq) AS s FROM change_log c WHERE c.device_id = ?
+       AND NOT EXISTS (SELECT 1 FROM change_log d WHERE d.device_id = c.device_id AND d.seq = c.seq + 1)`,
+    )
+    .get(device) as { s: number };
+  return end.s;
+}
+
+/** The last sequence number this device gave one of its ops (next_seq, carried forward by a restore, minus one). */
+function handedOut(ctx: ServiceContext): number {
+  const r = ctx.db.prepare("SELECT value FROM meta WHERE key = 'next_seq'").get() as { value: string } | undefined;
+  return r ? Number(r.value) - 1 : 0;
+}
+
 /**
  * The ranges a bundle declares. A laptop covers only its own ops. The office covers every origin
  * but the peer's up to what it holds, even where the peer's scope filtered ops out: the peer will
@@ -117,7 +141,13 @@ function exportTo(ctx: ServiceContext, self: Identity & { officeId: string }, pe
       const stats: PayloadStats = { ops: 0, frames: 0, seen: new Map() };
       const onOp = progress ? (n: number) => n % 5000 === 0 && progress(n, Math.max(n, estimate)) : undefined;
       const frames = frameOps(control, ops, stats, onOp);
-      const acksJson = JSON.stringify(received);
+      // The office also states how far its own ops run without a gap: after a restore from backup,
+      // the laptops send back the office's ops they hold above that (db/sync/import.ts, select.ts).
+      const own = self.role === 'office' ? ownUnbroken(ctx, self.deviceId) : null;
+      const acks = own === null ? received : { ...received, [self.deviceId]: own };
+      // Compared with the last bundle's to skip an empty one; the office's own mark only counts while
+      // it is short of the sequence numbers handed out (after a restore), so the laptops hear of it.
+      const acksJson = JSON.stringify(own !== null && own < handedOut(ctx) ? acks : received);
       const w = writeBundle(
         partial,
         {
@@ -126,7 +156,7 @@ function exportTo(ctx: ServiceContext, self: Identity & { officeId: string }, pe
           createdAt: tx.at,
           hlc,
           schemaVersion: version,
-          acks: received,
+          acks,
           prevSha256: previous?.sha256 ?? null,
           recipients: [{ device: peer.device_id, keyId: peer.key_id, boxPublic: box }],
           ranges: coverage(self, peer, acked, maxima),

@@ -17,6 +17,7 @@ import { ackMap, requireEnrolled, type SyncProgress } from './export';
 import { parseHlc } from './hlc';
 import { privateKeys, publicKeyOf, type Identity } from './identity';
 import { applyIncoming, maxClockAheadMs } from './merge';
+import { noteOfficeMark } from './resend';
 import type { SyncOp } from './ops';
 
 export const BUNDLE_SUFFIX = '.hogosync';
@@ -130,7 +131,10 @@ function recordAcks(ctx: ServiceContext, self: Identity, h: BundleHeader): void 
     if (from <= (received.get(origin) ?? 0) + 1) raise.run(self.deviceId, origin, to);
   }
   const set = ctx.db.prepare(setAck);
-  for (const [origin, seq] of Object.entries(h.acks)) set.run(h.sender.device, origin, seq);
+  for (const [origin, seq] of Object.entries(h.acks)) {
+    if (origin === h.sender.device && self.role === 'laptop') noteOfficeMark(ctx.db, origin, seq);
+    set.run(h.sender.device, origin, seq);
+  }
 }
 
 function* counted(ops: Iterable<SyncOp>, total: number, every: number, progress?: SyncProgress): Generator<SyncOp> {

@@ -153,6 +153,7 @@ export function applyIncoming(ctx: ServiceContext, from: string, ops: Iterable<S
   // Whether sync_pending may hold rows (then a row that is not here may still have field clocks).
   let hadPending = stmt(db, 'SELECT 1 FROM sync_pending LIMIT 1').get() !== undefined;
   let ownSeq = 0;
+  const ownNext = Number((stmt(db, "SELECT value FROM meta WHERE key = 'next_seq'").get() as { value: string } | undefined)?.value ?? 1);
   const batch = new OpBatch(db);
 
   const settle = (entity: string, row: string, outcome: WriteOutcome) => {
@@ -206,7 +207,11 @@ export function applyIncoming(ctx: ServiceContext, from: string, ops: Iterable<S
     const ms = validate(ctx, incoming, index);
     index += 1;
     let op = incoming;
-    if (role === 'office' && op.origin !== from) throw malformed(index - 1, 'a laptop relays only its own ops');
+    // A laptop sends its own ops, and the office's own that the office lost to a restore: only
+    // sequence numbers this office handed out (below next_seq, which a restore carries forward).
+    if (role === 'office' && op.origin !== from && (op.origin !== ctx.deviceId || op.seq >= ownNext)) {
+      throw malformed(index - 1, 'a laptop relays only its own ops');
+    }
     if (fromOfficer && STAFF_ONLY.has(op.entity)) {
       result.refused += 1;
       continue;

@@ -1,6 +1,7 @@
 /**
  * What to send a peer, inside the caller's (export's) transaction.
- * - A laptop sends the office its own ops it has not acknowledged.
+ * - A laptop sends the office its own ops it has not acknowledged (and, after the office restored
+ *   a backup, the office's own ops it lost: db/sync/resend.ts).
  * - The office sends a laptop the ops of every origin but the laptop's own that it has not
  *   acknowledged, keeping only shared directories and the rows of people assigned to the laptop's
  *   officer (db/sync/scope.ts); plus a snapshot of people newly assigned to it and the ids of cases
@@ -19,6 +20,7 @@ import { canonicalJson } from '../canonical';
 import { stmt } from '../statements';
 import { toOp, type ChangeLogRow, type SyncControl, type SyncOp, type SyncPeer } from './ops';
 import { collectPersonRows, updateHoldings } from './relay';
+import { officeResendRange } from './resend';
 import { PERSON_TABLES, TABLE_SCOPES } from './scope';
 import { mergeByOrigin, snapshotOps } from './snapshot';
 
@@ -45,9 +47,15 @@ export function selectOutgoing(
   const self = (stmt(db, "SELECT value FROM meta WHERE key = 'device_id'").get() as { value: string }).value;
   const ackedJson = canonicalJson(Object.fromEntries(acked));
   if (peer.role === 'office') {
+    // Our own ops, and the office's own that it lost to a restore (db/sync/resend.ts).
+    const resend = officeResendRange(db) ?? { from: 1, to: 0 };
     const it = db
-      .prepare(`SELECT ${COLUMNS} FROM change_log l WHERE l.device_id = @self AND l.seq > ${ACKED} ORDER BY l.seq`)
-      .iterate({ self, acked: ackedJson }) as IterableIterator<ChangeLogRow>;
+      .prepare(
+        `SELECT ${COLUMNS} FROM change_log l
+         WHERE (l.device_id = @self AND l.seq > ${ACKED}) OR (l.device_id = @office AND l.seq BETWEEN @from AND @to)
+         ORDER BY l.device_id, l.seq`,
+      )
+      .iterate({ self, acked: ackedJson, office: peer.deviceId, ...resend }) as IterableIterator<ChangeLogRow>;
     return { ops: rows(it), control: { purgeCases: [] } };
   }
   if (!peer.officerId) throw new Error('a laptop peer has an officer');

@@ -102,7 +102,7 @@ describe('report worker', () => {
     mutate(admin, 'test.intensity', (tx) => ids.forEach((id) => tx.update('cases', id, { intensity_level: 'A' })));
     const before = office.core.reportWorker();
     const changed = await runInWorker(before, admin, req);
-    restoreBackup(office.core, name);
+    await restoreBackup(office.core, name);
     expect(before.alive).toBe(false);
     const restored = await runInWorker(office.core.reportWorker(), office.core.context(), req);
     expect(restored).toEqual(await runReport(office.core.context(), req));

@@ -205,6 +205,7 @@ describe('applyIncoming', () => {
     const id = addEmployer(laptop);
     const { ops } = outgoing(laptop, office);
     const before = contentHash(office.db);
+    const stranger = randomUUID();
     const cases: [string, SyncOp][] = [
       ['entity', { ...ops[0]!, entity: 'audit_log' }],
       ['field', { ...ops[0]!, fields: { 'officer_id; DROP TABLE users': 'x' } }],
@@ -218,7 +219,9 @@ describe('applyIncoming', () => {
       ['value', { ...ops[0]!, fields: { name: { nested: true } } as unknown as SyncOp['fields'] }],
       ['value type', { ...ops[0]!, fields: { name: true } as unknown as SyncOp['fields'] }],
       ['value not finite', { ...ops[0]!, fields: { capacity: Number.POSITIVE_INFINITY } }],
-      ['relays', { ...ops[0]!, origin: office.deviceId, hlc: formatHlc({ ms: 1, counter: 0, device: office.deviceId }) }],
+      ['relays', { ...ops[0]!, origin: stranger, hlc: formatHlc({ ms: 1, counter: 0, device: stranger }) }],
+      // The office takes back its own ops only under sequence numbers it handed out (after a restore).
+      ['office op it never wrote', { ...ops[0]!, origin: office.deviceId, seq: 1_000_000, hlc: formatHlc({ ms: 1, counter: 0, device: office.deviceId }) }],
     ];
     for (const [why, bad] of cases) {
       expect(() => deliver(office, laptop, { ops: [...ops, bad], purgeCases: [], ranges: new Map() }), why).toThrow(
@@ -245,7 +248,9 @@ describe('applyIncoming', () => {
       fields: { notes: 'from before a restore' },
       bases: {},
     };
-    laptop.db.transaction(() => applyIncoming(laptop.ctx(), office.deviceId, [own], { purgeCases: [] }))();
+    // Inside mutate, as db/sync/import.ts runs it: the Tx that wraps the import must not write back
+    // the next_seq it read before the import raised it.
+    mutate(laptop.ctx(), 'sync.import', () => applyIncoming(laptop.ctx(), office.deviceId, [own], { purgeCases: [] }));
     expect(laptop.db.prepare("SELECT value FROM meta WHERE key = 'next_seq'").get()).toEqual({ value: '501' });
     editEmployer(laptop, id, { phone: '1' });
     expect(laptop.db.prepare('SELECT max(seq) AS s FROM change_log WHERE device_id = ?').get(laptop.deviceId)).toEqual({ s: 501 });
