@@ -169,8 +169,12 @@ export function importBundle(ctx: ServiceContext, file: string, opts: ImportOpti
     try {
       const result = mutate(ctx, 'sync.import', (tx) => {
         const ops = counted(reader.ops(), h.payload.ops, opts.progressEvery ?? 5000, opts.progress);
-        const r = applyIncoming(ctx, sender.device_id, ops, reader.control);
+        const { reassert, ...r } = applyIncoming(ctx, sender.device_id, ops, reader.control);
         reader.finish();
+        for (const id of reassert) {
+          const current = ctx.db.prepare('SELECT officer_id FROM supervisees WHERE id = ?').get(id) as { officer_id: string | null };
+          tx.assert('supervisees', id, 'officer_id', current.officer_id);
+        }
         recordAcks(ctx, self, h);
         ctx.db
           .prepare(

@@ -47,6 +47,11 @@ const STAFF_ONLY = new Set(['users', 'settings', 'contact_standards', 'programs'
  * entry would only ask someone to pick between two timestamps.
  */
 export const BOOKKEEPING_FIELDS: ReadonlySet<string> = new Set(['updated_at', 'updated_by', 'created_at', 'created_by', 'recorded_by']);
+/**
+ * Fields only the office sets (case assignment): a laptop's own change is refused there and the
+ * office's value sent back (db/sync/import.ts), so no person is asked to choose between the two.
+ */
+const OFFICE_DECIDES: ReadonlySet<string> = new Set(['supervisees.officer_id']);
 export const MAX_CLOCK_AHEAD_SETTING = 'sync_max_clock_ahead_minutes';
 const MAX_VALUE_CHARS = 1_000_000;
 const DEVICE = /^[A-Za-z0-9-]{1,64}$/;
@@ -146,7 +151,7 @@ export function applyIncoming(ctx: ServiceContext, from: string, ops: Iterable<S
   const at = new Date(ctx.now()).toISOString();
   const maxAhead = maxClockAheadMs(ctx);
   const role = localRole(ctx);
-  const result: ApplyResult = { applied: 0, skipped: 0, conflicts: 0, clockAhead: 0, purged: 0, refused: 0 };
+  const result: ApplyResult = { applied: 0, skipped: 0, conflicts: 0, clockAhead: 0, purged: 0, refused: 0, reassert: [] };
   const fromOfficer = role === 'office' && !senderIsStaff(ctx, from);
   const fromLaptop = role === 'office' && from !== ctx.deviceId;
   const senderOfficer = fromLaptop ? senderOfficerOf(ctx, from) : null;
@@ -182,7 +187,7 @@ export function applyIncoming(ctx: ServiceContext, from: string, ops: Iterable<S
       if (local && local.device === op.origin && local.seq === op.seq) continue;
       const base = has(op.bases, field) ? op.bases[field]! : null;
       const isNewer = !local || newer(op.hlc, op.origin, local.hlc, local.device);
-      if (local && !BOOKKEEPING_FIELDS.has(field)) {
+      if (local && !BOOKKEEPING_FIELDS.has(field) && !OFFICE_DECIDES.has(`${op.entity}.${field}`)) {
         // The loser of the two was overwritten without being seen: queue it for a person.
         const concurrent = isNewer ? base !== local.hlc : !seenByLaterEdit(db, op.hlc, op.entity, op.row, field);
         if (concurrent && recordConflict(db, local, clocks.valueJson(field, local), op, field, valueJson(value), at)) result.conflicts += 1;
@@ -218,6 +223,9 @@ export function applyIncoming(ctx: ServiceContext, from: string, ops: Iterable<S
     }
     if (fromLaptop && refusedAssignment(ctx, senderOfficer, op, isPending)) {
       result.refused += 1;
+      // The laptop already shows its own value: the office states its own again, later than this op.
+      if (rowExists(db, 'supervisees', op.row) && !result.reassert.includes(op.row)) result.reassert.push(op.row);
+      if (ms - wall <= maxAhead && (latest === null || op.hlc > latest)) latest = op.hlc;
       op = without(op, 'officer_id');
       if (Object.keys(op.fields).length === 0) continue;
     }

@@ -47,6 +47,11 @@ export interface ApplyResult {
    * officer's laptop, a case assignment).
    */
   refused: number;
+  /**
+   * Office: supervisees whose assignment a laptop tried to change: the office writes its own value
+   * again (a later op), so the laptop converges back to it.
+   */
+  reassert: string[];
 }
 
 export interface SyncPeer {
@@ -84,6 +89,16 @@ export function toOp(r: ChangeLogRow): SyncOp {
   };
 }
 
+/** Canonical JSON of a flat object of scalars; ops read from a bundle usually have their keys in order already. */
+function flatJson(o: Record<string, unknown>): string {
+  let previous = '';
+  for (const key in o) {
+    if (key < previous) return canonicalJson(o);
+    previous = key;
+  }
+  return JSON.stringify(o);
+}
+
 /** change_log.fields and change_log.bases for an op. */
 export function storedForm(op: SyncOp): { fields: string; bases: string | null } {
   let hasBase = false;
@@ -91,7 +106,7 @@ export function storedForm(op: SyncOp): { fields: string; bases: string | null }
     hasBase = true;
     break;
   }
-  return { fields: canonicalJson(op.fields), bases: hasBase ? canonicalJson(op.bases) : null };
+  return { fields: flatJson(op.fields), bases: hasBase ? flatJson(op.bases) : null };
 }
 
 /** A field's value as JSON, as sync_conflicts stores and compares it; null when the op has no such field. */

@@ -96,7 +96,7 @@ export function deliver(to: Device, from: Device, batch: Batch): ApplyResult {
   // copy must not replay an old purge or snapshot over newer state).
   const seen = acksOf(to);
   if (batch.ranges.size > 0 && [...batch.ranges].every(([origin, [, hi]]) => hi <= (seen.get(origin) ?? 0))) {
-    return { applied: 0, skipped: batch.ops.length, conflicts: 0, clockAhead: 0, purged: 0, refused: 0 };
+    return { applied: 0, skipped: batch.ops.length, conflicts: 0, clockAhead: 0, purged: 0, refused: 0, reassert: [] };
   }
   const result = to.db.transaction(() => {
     // The sender's acknowledgement of the receiver's own ops rides along, as in a bundle header.

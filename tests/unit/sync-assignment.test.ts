@@ -42,6 +42,12 @@ describe('case assignment from a laptop', () => {
     expect(JSON.parse(imported.after)).toMatchObject({ refused: 1 });
     await s.syncRound();
     expect(s.b.core.context().db.prepare('SELECT 1 FROM cases WHERE id = ?').get(caseId)).toBeUndefined();
+    // The office sent its own value back, later than the laptop's: the laptop shows sato again and
+    // keeps the case, and nobody is asked to choose (the assignment is the office's to make).
+    expect(officerOf(s.a, superviseeId)).toBe(s.office.ids.sato);
+    expect(s.a.core.context().db.prepare('SELECT 1 FROM cases WHERE id = ?').get(caseId)).toBeDefined();
+    expect(s.a.core.context().db.prepare('SELECT count(*) AS n FROM sync_conflicts').get()).toEqual({ n: 0 });
+    expect(officerOf(s.office, superviseeId)).toBe(s.office.ids.sato);
   });
 
   it('accepts a new person the laptop’s officer took in for themselves', async () => {
