@@ -166,6 +166,10 @@ export async function restoreBackup(core: OfficeCore, name: string): Promise<Res
         db.transaction(() => {
           const restoredSeq = Number(metaValue(db, 'next_seq') ?? '1');
           setMeta(db, 'next_seq', String(Math.max(nextSeq, restoredSeq)));
+          // Our own ops between the backup and now are gone here; the laptops that received them
+          // send them back (db/sync/resend.ts), told by the gap in our own sequence (sync/export.ts).
+          const restoredTop = (db.prepare('SELECT COALESCE(max(seq), 0) AS m FROM change_log WHERE device_id = ?').get(deviceId) as { m: number }).m;
+          if (nextSeq - 1 > restoredTop) setMeta(db, 'own_gap', JSON.stringify({ from: restoredTop + 1, to: nextSeq - 1 }));
           const floor = metaValue(db, 'hlc_floor');
           setMeta(db, 'hlc_floor', floor && floor > hlcFloor ? floor : hlcFloor);
           appendAudit(db, {

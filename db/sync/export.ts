@@ -15,6 +15,7 @@ import { mutate, type ServiceContext } from '../write';
 import type { SyncPeer } from './ops';
 import { publicKeyOf, privateKeys, type Identity } from './identity';
 import { requireIdentity } from './devices';
+import { maxSeq, maxSeqByOrigin } from './origins';
 import { selectOutgoing } from './select';
 import { frameOps, publishBundle, writeBundle, type PayloadStats } from './bundle-write';
 
@@ -50,26 +51,32 @@ function peersOf(ctx: ServiceContext): PeerRow[] {
 
 /** The highest seq of each origin in change_log: how far a bundle's coverage can reach. */
 function localMaxima(ctx: ServiceContext): Map<string, number> {
-  const rows = ctx.db.prepare('SELECT device_id, MAX(seq) AS seq FROM change_log GROUP BY device_id').all() as { device_id: string; seq: number }[];
-  return new Map(rows.map((r) => [r.device_id, r.seq]));
+  return maxSeqByOrigin(ctx.db);
 }
 
-/** The highest n such that this device's own ops 1..n are all in change_log (0 when there are none). */
+/**
+ * The highest n such that this device's own ops 1..n are all in change_log. Only a restore from
+ * backup leaves a gap (it records it as meta own_gap, see db/services/backups.ts); once the laptops
+ * have sent every op of the gap back, the mark is gone.
+ */
 export function ownUnbroken(ctx: ServiceContext, device: string): number {
-  const r = ctx.db.prepare('SELECT count(*) AS n, COALESCE(max(seq), 0) AS m, min(seq) AS first FROM change_log WHERE device_id = ?').get(device) as {
-    n: number;
-    m: number;
-    first: number | null;
-  };
-  if (r.n === r.m) return r.m;
-  if (r.first !== 1) return 0;
-  const end = ctx.db
-    .prepare(
-      `SELECT min(seq) AS s FROM change_log c WHERE c.device_id = ?
-       AND NOT EXISTS (SELECT 1 FROM change_log d WHERE d.device_id = c.device_id AND d.seq = c.seq + 1)`,
-    )
-    .get(device) as { s: number };
-  return end.s;
+  const top = maxSeq(ctx.db, device);
+  const mark = ctx.db.prepare("SELECT value FROM meta WHERE key = 'own_gap'").get() as { value: string } | undefined;
+  if (!mark) return top;
+  const gap = JSON.parse(mark.value) as { from: number; to: number };
+  const present = (
+    ctx.db.prepare('SELECT seq FROM change_log WHERE device_id = ? AND seq BETWEEN ? AND ? ORDER BY seq').all(device, gap.from, gap.to) as {
+      seq: number;
+    }[]
+  ).map((r) => r.seq);
+  let next = gap.from;
+  for (const seq of present) {
+    if (seq !== next) break;
+    next += 1;
+  }
+  if (next <= gap.to) return next - 1;
+  ctx.db.prepare("DELETE FROM meta WHERE key = 'own_gap'").run();
+  return top;
 }
 
 /** The last sequence number this device gave one of its ops (next_seq, carried forward by a restore, minus one). */
@@ -136,11 +143,6 @@ function exportTo(ctx: ServiceContext, self: Identity & { officeId: string }, pe
       const hlc = headerClock(ctx);
       let estimate = 0;
       for (const [o, max] of maxima) if (o !== peer.device_id) estimate += Math.max(0, max - (acked.get(o) ?? 0));
-      const syncPeer: SyncPeer = { deviceId: peer.device_id, role: peer.role, officerId: peer.officer_id };
-      const { ops, control } = selectOutgoing(ctx.db, syncPeer, acked, tx.at);
-      const stats: PayloadStats = { ops: 0, frames: 0, seen: new Map() };
-      const onOp = progress ? (n: number) => n % 5000 === 0 && progress(n, Math.max(n, estimate)) : undefined;
-      const frames = frameOps(control, ops, stats, onOp);
       // The office also states how far its own ops run without a gap: after a restore from backup,
       // the laptops send back the office's ops they hold above that (db/sync/import.ts, select.ts).
       const own = self.role === 'office' ? ownUnbroken(ctx, self.deviceId) : null;
@@ -148,6 +150,11 @@ function exportTo(ctx: ServiceContext, self: Identity & { officeId: string }, pe
       // Compared with the last bundle's to skip an empty one; the office's own mark only counts while
       // it is short of the sequence numbers handed out (after a restore), so the laptops hear of it.
       const acksJson = JSON.stringify(own !== null && own < handedOut(ctx) ? acks : received);
+      const syncPeer: SyncPeer = { deviceId: peer.device_id, role: peer.role, officerId: peer.officer_id };
+      const { ops, control } = selectOutgoing(ctx.db, syncPeer, acked, tx.at);
+      const stats: PayloadStats = { ops: 0, frames: 0, seen: new Map() };
+      const onOp = progress ? (n: number) => n % 5000 === 0 && progress(n, Math.max(n, estimate)) : undefined;
+      const frames = frameOps(control, ops, stats, onOp);
       const w = writeBundle(
         partial,
         {

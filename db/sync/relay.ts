@@ -7,6 +7,7 @@ import { appendAudit } from '../audit';
 import type { Db } from '../open';
 import { stmt } from '../statements';
 import type { ServiceContext } from '../write';
+import { maxSeqByOrigin } from './origins';
 import { PERSON_TABLES } from './scope';
 
 export interface HoldingsChange {
@@ -53,13 +54,7 @@ export function updateHoldings(db: Db, peer: string, officerId: string, at: stri
   // The change log's high-water mark per origin, leaving out the peer's own ops: they are never sent
   // back, so the peer acknowledges only the other origins.
   const highWater = (): string => {
-    if (marks === null) {
-      const rows = stmt(db, 'SELECT device_id, MAX(seq) AS seq FROM change_log WHERE device_id <> ? GROUP BY device_id').all(peer) as {
-        device_id: string;
-        seq: number;
-      }[];
-      marks = JSON.stringify(Object.fromEntries(rows.map((r) => [r.device_id, r.seq])));
-    }
+    if (marks === null) marks = JSON.stringify(Object.fromEntries(maxSeqByOrigin(db, peer)));
     return marks;
   };
   const set = (id: string, state: Holding['state']) => {

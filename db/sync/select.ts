@@ -20,12 +20,12 @@ import { canonicalJson } from '../canonical';
 import { stmt } from '../statements';
 import { toOp, type ChangeLogRow, type SyncControl, type SyncOp, type SyncPeer } from './ops';
 import { collectPersonRows, updateHoldings } from './relay';
+import { origins } from './origins';
 import { officeResendRange } from './resend';
 import { PERSON_TABLES, TABLE_SCOPES } from './scope';
 import { mergeByOrigin, snapshotOps } from './snapshot';
 
 const COLUMNS = 'l.device_id, l.seq, l.hlc, l.entity, l.row_id, l.fields, l.bases';
-const ACKED = `COALESCE(json_extract(@acked, '$."' || l.device_id || '"'), 0)`;
 const SHARED = TABLE_SCOPES.filter(([, s]) => s.kind === 'shared')
   .map(([t]) => `'${t}'`)
   .join(', ');
@@ -34,9 +34,27 @@ const PERSON_OF_OP = `CASE l.entity ${PERSON_TABLES.map(
   ([t, s]) => `WHEN '${t}' THEN (SELECT ${s.person} FROM ${s.from} WHERE x.id = l.row_id)`,
 ).join(' ')} END`;
 
-function* rows(it: IterableIterator<ChangeLogRow>): IterableIterator<SyncOp> {
-  for (const r of it) yield toOp(r);
+/**
+ * The ops of each origin after a seq (and up to one), origin by origin in id order, each range
+ * read by a seek on change_log's primary key: the log is never scanned whole. `where` narrows
+ * further (the relay's scope). A statement of its own: it stays open while the caller iterates.
+ */
+function* ranges(db: Db, where: string, spans: [origin: string, after: number, upTo: number][], params: Record<string, unknown>): IterableIterator<SyncOp> {
+  const s = db.prepare(rangeSql(where));
+  for (const [origin, after, upTo] of [...spans].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+    for (const r of s.iterate({ ...params, origin, after, upTo }) as IterableIterator<ChangeLogRow>) yield toOp(r);
+  }
 }
+
+const ALL = Number.MAX_SAFE_INTEGER;
+
+/** The statement `ranges` runs per origin (exported for the test that pins its query plan). */
+export function rangeSql(where: string): string {
+  return `SELECT ${COLUMNS} FROM change_log l WHERE l.device_id = @origin AND l.seq > @after AND l.seq <= @upTo ${where} ORDER BY l.seq`;
+}
+
+/** The relay's scope: shared directories, and the rows of the people in @people (JSON array). */
+export const RELAY_SCOPE = `AND (l.entity IN (${SHARED}) OR ${PERSON_OF_OP} IN (SELECT value FROM json_each(@people)))`;
 
 export function selectOutgoing(
   db: Db,
@@ -45,18 +63,12 @@ export function selectOutgoing(
   at: string = new Date().toISOString(),
 ): { ops: Iterable<SyncOp>; control: SyncControl } {
   const self = (stmt(db, "SELECT value FROM meta WHERE key = 'device_id'").get() as { value: string }).value;
-  const ackedJson = canonicalJson(Object.fromEntries(acked));
   if (peer.role === 'office') {
     // Our own ops, and the office's own that it lost to a restore (db/sync/resend.ts).
-    const resend = officeResendRange(db) ?? { from: 1, to: 0 };
-    const it = db
-      .prepare(
-        `SELECT ${COLUMNS} FROM change_log l
-         WHERE (l.device_id = @self AND l.seq > ${ACKED}) OR (l.device_id = @office AND l.seq BETWEEN @from AND @to)
-         ORDER BY l.device_id, l.seq`,
-      )
-      .iterate({ self, acked: ackedJson, office: peer.deviceId, ...resend }) as IterableIterator<ChangeLogRow>;
-    return { ops: rows(it), control: { purgeCases: [] } };
+    const resend = officeResendRange(db);
+    const spans: [string, number, number][] = [[self, acked.get(self) ?? 0, ALL]];
+    if (resend) spans.push([peer.deviceId, resend.from - 1, resend.to]);
+    return { ops: ranges(db, '', spans, {}), control: { purgeCases: [] } };
   }
   if (!peer.officerId) throw new Error('a laptop peer has an officer');
   const moves = updateHoldings(db, peer.deviceId, peer.officerId, at, acked);
@@ -68,16 +80,11 @@ export function selectOutgoing(
     collectPersonRows(db, moves.added);
     db.exec('DROP TABLE IF EXISTS temp.sync_snapshot; CREATE TEMP TABLE sync_snapshot AS SELECT entity, row_id FROM temp.sync_rows');
   }
-  const relay = rows(
-    db
-      .prepare(
-        `SELECT ${COLUMNS} FROM change_log l
-         WHERE l.device_id <> @peer AND l.seq > ${ACKED}
-           AND (l.entity IN (${SHARED}) OR ${PERSON_OF_OP} IN (SELECT value FROM json_each(@people)))
-         ORDER BY l.device_id, l.seq`,
-      )
-      .iterate({ peer: peer.deviceId, acked: ackedJson, people }) as IterableIterator<ChangeLogRow>,
-  );
+  const spans = origins(db)
+    .filter((o) => o !== peer.deviceId)
+    .map((o): [string, number, number] => [o, acked.get(o) ?? 0, ALL]);
+  const relay = ranges(db, RELAY_SCOPE, spans, { people });
   if (moves.added.length === 0) return { ops: relay, control: { purgeCases: moves.purgeCases } };
+  const ackedJson = canonicalJson(Object.fromEntries(acked));
   return { ops: mergeByOrigin(relay, snapshotOps(db, 'temp.sync_snapshot', ackedJson, peer.deviceId)), control: { purgeCases: moves.purgeCases } };
 }
