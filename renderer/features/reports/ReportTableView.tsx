@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportTable } from '../../../db/contract';
 import { usePrefs } from '../../preferences/usePrefs';
@@ -35,9 +35,11 @@ export function ReportTableView({ table, onDrill, returnKey = null }: { table: R
   const titleId = useId();
   const tableId = useId();
   const [showAll, setShowAll] = useState(() => shownAll.has(table.id));
-  const view = limitRows(table, lang, showAll);
+  // Sorting ~13,000 rows is worth doing once, not on every render of the page.
+  const view = useMemo(() => limitRows(table, lang, showAll), [table, lang, showAll]);
   const limited = view.hiddenInPrint > 0;
   const virtual = limited && showAll;
+  const returnTo = useMemo(() => (virtual ? cellOf(table, view.rows, returnKey) : null), [virtual, table, view.rows, returnKey]);
   const long = !virtual && view.rows.length > LONG_TABLE;
   const toggle = () => {
     if (showAll) shownAll.delete(table.id);
@@ -79,7 +81,7 @@ export function ReportTableView({ table, onDrill, returnKey = null }: { table: R
           ) : null}
           {virtual ? (
             <>
-              <VirtualReportTable table={table} rows={view.rows} tableId={tableId} onDrill={onDrill} returnTo={cellOf(table, view.rows, returnKey)} />
+              <VirtualReportTable table={table} rows={view.rows} tableId={tableId} onDrill={onDrill} returnTo={returnTo} />
               {/* Print: the top rows, as before "show all" (a 13,000-row list is no page to print). */}
               <div className="rp-table-wrap rp-print-table">{plain(view.rows.slice(0, view.printed), false)}</div>
             </>
