@@ -7,7 +7,7 @@
  * officer sees only the report on their own cases; a period without cases shows an empty state.
  * The exported files are also kept in the test's output folder, to be looked at.
  */
-import { copyFileSync, cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -46,6 +46,12 @@ function demoTemplate(scale: number): Promise<string> {
 const copyOf = (scale: number) => ({ run: async (dir: string) => cpSync(await demoTemplate(scale), dir, { recursive: true }) });
 
 test.use({ prepareDataDir: copyOf(1) });
+
+// The templates (the scale-20 one is ~280 MB) go when the file's tests are done.
+test.afterAll(async () => {
+  for (const template of templates.values()) rmSync(await template, { recursive: true, force: true });
+  templates.clear();
+});
 
 async function signIn(page: Page, lang: Lang, login: string) {
   const m = MESSAGES[lang];
