@@ -75,8 +75,9 @@ export interface ReportTable {
   chart: 'bar' | 'stackedBar' | 'pie' | 'none';
   /**
    * One row per member of a list that grows with the office (VPOs: ~13,000 rows at demo scale 100).
-   * The screen shows the largest rows first with a "show all" toggle, print the top rows and says
-   * how many more the CSV/XLSX hold; exports always carry every row.
+   * The screen shows the largest rows first with a "show all" toggle (every row then in a
+   * virtualized table: only the rows near the view are in the DOM); print shows the top rows and
+   * says how many more the CSV/XLSX hold, whatever the screen shows; exports always carry every row.
    */
   growsWithOffice?: boolean;
 }

@@ -10,8 +10,8 @@ import type { ShellPort } from '../shell';
 import { mutate, type ServiceContext } from '../write';
 import { reportCsv } from './export-csv';
 import { reportXlsx } from './export-xlsx';
-import { researchCsv } from './research';
-import { emptiness, prepare, runReport } from './run';
+import { researchExtract } from './research';
+import { emptiness, prepare, runReport, type Prepared } from './run';
 
 const EXTENSION: Record<ReportExportFormat, string> = { pdf: 'pdf', csv: 'csv', xlsx: 'xlsx', research: 'csv' };
 
@@ -20,28 +20,38 @@ export function exportFileName(format: ReportExportFormat, from: string, to: str
   return `hogo-report-${from}_${to}-${scopeSlug}.${EXTENSION[format]}`;
 }
 
+/** Where the files' numbers are read: in-process here; the service passes the report worker. */
+export interface ReportReader {
+  report(ctx: ServiceContext, request: ReportRequest): Promise<Report>;
+  /** The research extract's bytes for a prepared (authorised) request. */
+  research(ctx: ServiceContext, p: Prepared, generatedAt: string): Promise<Uint8Array>;
+}
+
+export const IN_PROCESS: ReportReader = {
+  report: runReport,
+  research: async (ctx, p, generatedAt) => researchExtract(ctx, p, generatedAt),
+};
+
 export async function exportReport(
   ctx: ServiceContext,
   shell: ShellPort,
   request: ReportRequest,
   format: ReportExportFormat,
-  /** How the report is computed: in-process by default; the service passes the report worker. */
-  compute: (ctx: ServiceContext, request: ReportRequest) => Promise<Report> = runReport,
+  reader: ReportReader = IN_PROCESS,
 ): Promise<ReportExportResult> {
   const p = prepare(ctx, request);
   const empty = emptiness(ctx, p);
   if (empty !== null) throw new AppError('VALIDATION', 'nothing to export: the report has no cases', { field: 'request', reason: empty });
   const fileName = exportFileName(format, p.from, p.to, p.scope.slug);
   // The PDF is the page on screen (the renderer shows this report when it asks); the others are built here.
-  const report = format === 'pdf' ? null : await compute(ctx, request);
   const bytes =
-    report === null
+    format === 'pdf'
       ? await shell.printPage()
-      : format === 'csv'
-        ? reportCsv(report)
-        : format === 'xlsx'
-          ? await reportXlsx(report)
-          : researchCsv(ctx, p, report);
+      : format === 'research'
+        ? await reader.research(ctx, p, new Date(ctx.now()).toISOString())
+        : format === 'csv'
+          ? reportCsv(await reader.report(ctx, request))
+          : await reportXlsx(await reader.report(ctx, request));
   const path = await shell.saveFile(fileName, bytes);
   if (path === null) return { fileName, path: null };
   const scope = request.scope;

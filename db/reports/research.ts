@@ -2,15 +2,17 @@
  * The anonymised research extract: aggregated tables only — no names, addresses, birth dates or
  * ids, ages in bands, the scope named by its kind only. Counts of 1–4 read "<5"; cells hidden so
  * that those cannot be recomputed from the totals read "X" (db/reports/suppression.ts).
+ * It reads only through the connection it is given: the report worker's, once the main side has
+ * authorised and prepared the request (db/services/reports.ts).
  */
-import { SEXES, type Report } from '../contract';
+import { SEXES, type Report, type ReportSection } from '../contract';
 import type { ServiceContext } from '../write';
 import { say, type Text } from './build';
 import { PHASE_CTE } from './caseload';
 import { ALL, runSection, type SectionQuery } from './engine';
 import { csvBytes, type Cell } from './export-csv';
 import { AGE_BAND, AGE_BANDS, ageBandSql, ageSql, CATEGORY, SEX } from './labels';
-import type { Prepared } from './run';
+import { computeSection, SECTIONS, type Prepared } from './run';
 import { MIN_PUBLISHED, suppress } from './suppression';
 
 const AGE = ageBandSql(ageSql('a.birth_date', 'a.ref_date'));
@@ -26,7 +28,7 @@ const CROSS: SectionQuery = {
 };
 
 /** Report tables that go into the extract (their first column, a count of cases). */
-const FROM_REPORT = [
+export const FROM_REPORT = [
   'caseload.byDrugType',
   'caseload.byIntensity',
   'drugs.results',
@@ -75,7 +77,12 @@ function render(g: Grid, primary: (n: number) => boolean, totalLabel: string): C
   return out;
 }
 
-export function researchGrids(ctx: ServiceContext, p: Prepared, report: Report): Grid[] {
+/** What the extract takes from the report: its dates, its time, and the sections holding FROM_REPORT's tables. */
+export type ResearchReport = Pick<Report, 'from' | 'to' | 'generatedAt'> & { sections: Pick<ReportSection, 'tables'>[] };
+
+type Conn = Pick<ServiceContext, 'db'>;
+
+export function researchGrids(ctx: Conn, p: Prepared, report: ResearchReport): Grid[] {
   const lang = p.build.lang;
   const r = runSection(ctx.db, p.scope.where, CROSS, p.params);
   const bands = AGE_BANDS.map((key) => ({ key, label: say(AGE_BAND[key]!, lang) }));
@@ -110,7 +117,7 @@ export function researchGrids(ctx: ServiceContext, p: Prepared, report: Report):
   return grids;
 }
 
-export function researchCsv(ctx: ServiceContext, p: Prepared, report: Report): Uint8Array {
+export function researchCsv(ctx: Conn, p: Prepared, report: ResearchReport): Uint8Array {
   const lang = p.build.lang;
   const primary = (n: number) => n >= 1 && n < MIN_PUBLISHED;
   const lines: Cell[][] = [
@@ -124,4 +131,16 @@ export function researchCsv(ctx: ServiceContext, p: Prepared, report: Report): U
   ];
   for (const g of researchGrids(ctx, p, report)) lines.push(...render(g, primary, say(T.total!, lang)));
   return csvBytes(lines);
+}
+
+/** The sections whose tables the extract uses: compliance, the slowest, has none of them. */
+const USED_SECTIONS = SECTIONS.filter((def) => FROM_REPORT.some((id) => id.startsWith(`${def.id}.`)));
+
+/**
+ * The whole extract on one connection: the sections it draws on, the cross tables, the CSV. The
+ * same bytes as researchCsv over the full report (only FROM_REPORT's tables are read from it).
+ */
+export function researchExtract(ctx: Conn, p: Prepared, generatedAt: string): Uint8Array {
+  const sections = USED_SECTIONS.map((def) => computeSection(ctx, p, def).section);
+  return researchCsv(ctx, p, { from: p.from, to: p.to, generatedAt, sections });
 }

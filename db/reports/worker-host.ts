@@ -19,9 +19,11 @@ export function workerEntry(here: string = import.meta.url): string | URL {
   return join(dirname(fileURLToPath(here)), WORKER_BUNDLE);
 }
 
+type Done = Extract<WorkerReply, { kind: 'done' }>;
+
 interface Pending {
   onSection?: (section: ReportSection) => void;
-  resolve: (drill: DrillResult | undefined) => void;
+  resolve: (done: Done) => void;
   reject: (e: AppError) => void;
 }
 
@@ -57,7 +59,12 @@ export class ReportWorker {
   }
 
   async drill(p: Prepared, target: DrillTarget): Promise<DrillResult> {
-    return (await this.send({ id: 0, op: 'drill', prepared: toWire(p), target })) as DrillResult;
+    return (await this.send({ id: 0, op: 'drill', prepared: toWire(p), target })).drill!;
+  }
+
+  /** The research extract's CSV bytes (db/reports/research.ts's researchExtract). */
+  async research(p: Prepared, generatedAt: string): Promise<Uint8Array> {
+    return (await this.send({ id: 0, op: 'research', prepared: toWire(p), generatedAt })).bytes!;
   }
 
   /** On lock: the thread (and the key it holds) goes away; calls still waiting fail. */
@@ -66,7 +73,7 @@ export class ReportWorker {
     return this.thread.terminate();
   }
 
-  private send(req: WorkerRequest, onSection?: (s: ReportSection) => void): Promise<DrillResult | undefined> {
+  private send(req: WorkerRequest, onSection?: (s: ReportSection) => void): Promise<Done> {
     if (this.stopped) return Promise.reject(crashed());
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -82,7 +89,7 @@ export class ReportWorker {
     if (!p) return;
     if (m.kind === 'section') return p.onSection?.(m.section);
     this.settle(m.id);
-    if (m.kind === 'done') p.resolve(m.drill);
+    if (m.kind === 'done') p.resolve(m);
     else p.reject(new AppError(m.code, m.message, m.details));
   }
 

@@ -10,11 +10,15 @@ import { nameLookup, type Prepared } from './run';
 
 export type WirePrepared = Omit<Prepared, 'build'> & { build: { lang: Prepared['build']['lang']; seeAll: boolean } };
 
-export type WorkerRequest = { id: number; op: 'sections'; prepared: WirePrepared } | { id: number; op: 'drill'; prepared: WirePrepared; target: DrillTarget };
+export type WorkerRequest =
+  | { id: number; op: 'sections'; prepared: WirePrepared }
+  | { id: number; op: 'drill'; prepared: WirePrepared; target: DrillTarget }
+  /** The research extract (db/reports/research.ts), stamped with the main side's time. */
+  | { id: number; op: 'research'; prepared: WirePrepared; generatedAt: string };
 
 export type WorkerReply =
   | { id: number; kind: 'section'; section: ReportSection }
-  | { id: number; kind: 'done'; drill?: DrillResult }
+  | { id: number; kind: 'done'; drill?: DrillResult; bytes?: Uint8Array }
   | { id: number; kind: 'error'; code: ErrorCode; message: string; details?: AppError['details'] };
 
 export interface WorkerStart {

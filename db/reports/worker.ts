@@ -1,12 +1,14 @@
 /**
  * The report worker: a worker thread with its own read-only connection to the office database,
- * running the heavy report and drill-down statements so that Electron's main process stays free.
+ * running the heavy report, drill-down and research-extract statements so that Electron's main
+ * process stays free.
  * One per unlocked session (db/reports/worker-host.ts); it holds the key only while that lasts.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../errors';
 import { openEncrypted, type Db } from '../open';
 import { drillPrepared } from './drill';
+import { researchExtract } from './research';
 import { computeSection, SECTIONS } from './run';
 import { fromWire, type WorkerReply, type WorkerRequest, type WorkerStart } from './worker-protocol';
 
@@ -32,6 +34,10 @@ function handle(req: WorkerRequest, reply: (m: WorkerReply) => void): void {
   const p = fromWire(conn.db, req.prepared);
   if (req.op === 'drill') {
     reply({ id: req.id, kind: 'done', drill: drillPrepared(conn, p, req.target) });
+    return;
+  }
+  if (req.op === 'research') {
+    reply({ id: req.id, kind: 'done', bytes: researchExtract(conn, p, req.generatedAt) });
     return;
   }
   for (const def of SECTIONS) reply({ id: req.id, kind: 'section', section: computeSection(conn, p, def).section });

@@ -3,10 +3,12 @@
  * The main side authorises and prepares a request (role, scope, period) and writes the heading;
  * the heavy section and drill-down statements run in the session's report worker
  * (db/reports/worker-host.ts), so Electron's main process stays free. Progress arrives per section.
+ * Exports read their numbers there too (the research extract's cross tables included); the file
+ * is saved through the shell and audited here.
  */
 import type { DrillResult, DrillTarget, ParsedInputOf, Report, ReportExportResult, ReportRequest, ReportSection } from '../contract';
 import type { OfficeCore } from '../core';
-import { exportReport as exportFile } from '../reports/export';
+import { exportReport as exportFile, type ReportReader } from '../reports/export';
 import { prepare, reportHead, SECTIONS } from '../reports/run';
 import type { ReportWorker } from '../reports/worker-host';
 import type { ServiceContext } from '../write';
@@ -44,10 +46,18 @@ export async function runInWorker(
   return { ...head, sections };
 }
 
+/** The export's numbers, read by the session's report worker; authorised and prepared on the main side first. */
+export function workerReader(worker: () => ReportWorker): ReportReader {
+  return {
+    report: (ctx, request) => runInWorker(worker(), ctx, request),
+    research: (_ctx, p, generatedAt) => worker().research(p, generatedAt),
+  };
+}
+
 export function exportReport(core: OfficeCore, input: ParsedInputOf<'reports.export'>): Promise<ReportExportResult> {
   const ctx = core.context();
   authorizeScope(ctx, input.request.scope);
-  return exportFile(ctx, core.shell(), input.request, input.format, (c, request) => runInWorker(core.reportWorker(), c, request));
+  return exportFile(ctx, core.shell(), input.request, input.format, workerReader(() => core.reportWorker()));
 }
 
 export function reportUnits(core: OfficeCore): string[] {

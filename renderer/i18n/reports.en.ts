@@ -74,6 +74,7 @@ export const reportsEn: Strings<typeof reportsJa> = {
       showAll: 'Show all {{total}} rows',
       showTop: 'Show the top {{top}} only',
       morePrinted: 'The top {{top}} rows by cases are printed; the other {{more}} rows are in the CSV and XLSX exports.',
+      allShown: 'All {{total}} rows, largest first. On a number, ↑/↓ move one row, Page Up/Page Down one screen, Home/End to the first or last row.',
     },
     notes: 'Notes',
     empty: {

@@ -71,6 +71,7 @@ export const reportsJa = {
       showAll: 'すべて表示（{{total}}行）',
       showTop: '上位{{top}}行だけ表示',
       morePrinted: 'ケースの多い順に上位{{top}}行を掲載。残りの{{more}}行はCSV・XLSXの出力にあります。',
+      allShown: 'ケースの多い順に全{{total}}行。数値の上で ↑/↓ で1行、Page Up/Page Down で1画面、Home/End で先頭・末尾へ移動します。',
     },
     notes: '注記',
     empty: {

@@ -7,7 +7,7 @@
  * officer sees only the report on their own cases; a period without cases shows an empty state.
  * The exported files are also kept in the test's output folder, to be looked at.
  */
-import { copyFileSync, cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -27,19 +27,31 @@ import { field, fill, heading, MESSAGES, type Lang } from './messages';
 
 const LOCALE: Record<Lang, string> = { ja: 'ja-JP', en: 'en-US' };
 
-/** One demo office for the whole file; each test works on its own copy. */
-let template: Promise<string> | null = null;
-function demoTemplate(): Promise<string> {
-  template ??= (async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hogo-e2e-reports-'));
-    const { core } = await createDemoOffice(dir, { scale: 1, kdf: { N: 2 ** 10, r: 8, p: 1 } });
-    core.close();
-    return dir;
-  })();
+/** One demo office per size for the whole file; each test works on its own copy. */
+const templates = new Map<number, Promise<string>>();
+function demoTemplate(scale: number): Promise<string> {
+  let template = templates.get(scale);
+  if (!template) {
+    template = (async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'hogo-e2e-reports-'));
+      const { core } = await createDemoOffice(dir, { scale, kdf: { N: 2 ** 10, r: 8, p: 1 } });
+      core.close();
+      return dir;
+    })();
+    templates.set(scale, template);
+  }
   return template;
 }
 
-test.use({ prepareDataDir: { run: async (dir) => cpSync(await demoTemplate(), dir, { recursive: true }) } });
+const copyOf = (scale: number) => ({ run: async (dir: string) => cpSync(await demoTemplate(scale), dir, { recursive: true }) });
+
+test.use({ prepareDataDir: copyOf(1) });
+
+// The templates (the scale-20 one is ~280 MB) go when the file's tests are done.
+test.afterAll(async () => {
+  for (const template of templates.values()) rmSync(await template, { recursive: true, force: true });
+  templates.clear();
+});
 
 async function signIn(page: Page, lang: Lang, login: string) {
   const m = MESSAGES[lang];
@@ -176,10 +188,16 @@ test.describe('ja', () => {
     await expect(showAll).toHaveAttribute('aria-expanded', 'false');
     await showAll.focus();
     await page.keyboard.press('Enter');
-    await expect(vpoRows).toHaveCount(vpoCells.length);
+    // Every row, virtualized: the table counts them all, the DOM holds those near the view, largest first.
+    const vpoTable = vpo.getByRole('table', { name: (await vpo.locator('.rp-table-title').textContent()) ?? '', exact: true });
+    await expect(vpoTable).toHaveAttribute('aria-rowcount', String(vpoCells.length + 1));
     await expect(vpo.getByRole('button', { name: fill(m.reports.table.showTop, { top: TOP_ROWS }) })).toHaveAttribute('aria-expanded', 'true');
-    expect((await vpoRows.locator('td').allTextContents()).map(count)).toEqual(largest);
-    const unprinted = ((await vpoRows.nth(TOP_ROWS).locator('th').textContent()) ?? '').normalize('NFKC').replace(/\s+/g, '');
+    const windowRows = vpoTable.locator('tbody tr[data-row]');
+    const inDom = await windowRows.count();
+    expect(inDom).toBeGreaterThan(TOP_ROWS);
+    expect(inDom).toBeLessThan(vpoCells.length);
+    expect((await windowRows.locator('td').allTextContents()).map(count)).toEqual(largest.slice(0, inDom));
+    const unprinted = ((await vpoTable.locator(`tr[aria-rowindex="${TOP_ROWS + 2}"] th`).textContent()) ?? '').normalize('NFKC').replace(/\s+/g, '');
     // In print, the top 20 and a line saying where the rest are, even with every row on screen.
     await page.emulateMedia({ media: 'print' });
     await expect(vpoRows.filter({ visible: true })).toHaveCount(TOP_ROWS);
@@ -220,7 +238,7 @@ test.describe('ja', () => {
     await page.getByRole('button', { name: m.reports.drill.back }).click();
     await expect(drill).toBeFocused();
     await expect(header).toContainText(`${hand.fy}年4月1日〜${hand.fy + 1}年3月31日`);
-    await expect(vpoRows).toHaveCount(vpoCells.length);
+    await expect(vpoTable).toHaveAttribute('aria-rowcount', String(vpoCells.length + 1));
     await harness.flushEvents();
     expect(harness.events.filter((e) => e.event === 'progress' && (e.payload as { task: string }).task === 'report')).toHaveLength(progress.length);
 
@@ -374,5 +392,107 @@ test.describe('en', () => {
     await expect(report.getByRole('heading', { name: m.reports.empty.noCasesInScope.title })).toBeVisible();
     await expect(report.locator('[data-figure]')).toHaveCount(0);
     await harness.shot('en-reports-03-no-cases', { viewportOnly: true });
+  });
+});
+
+test.describe('a large office (demo scale 20)', () => {
+  test.use({ locale: LOCALE.en, prepareDataDir: copyOf(20) });
+  const m = MESSAGES.en;
+
+  test('"show all" on thousands of VPO rows keeps a window in the DOM; the keyboard reaches the last row; a far row drills and Back returns to it', async ({ harness }) => {
+    test.setTimeout(300_000);
+    const { page } = harness;
+    await harness.open();
+    await signIn(page, 'en', DEMO_SUPERVISOR_LOGIN);
+    await openReports(page, 'en');
+    const report = await createReport(page, 'en');
+    const hand = handFigures(harness, { kind: 'office' }, true);
+    const vpoCells = hand.cells('caseload.byVpo', 'active');
+    expect(vpoCells.length).toBeGreaterThan(2000);
+    const total = vpoCells.length;
+
+    const vpo = report.locator('[data-table="caseload.byVpo"]');
+    await vpo.getByRole('button', { name: fill(m.reports.table.showAll, { total }) }).click();
+    const title = (await vpo.locator('.rp-table-title').textContent()) ?? '';
+    const table = vpo.getByRole('table', { name: title, exact: true });
+    await expect(table).toHaveAttribute('aria-rowcount', String(total + 1));
+    await expect(vpo).toContainText(fill(m.reports.table.allShown, { total }));
+    const rows = table.locator('tbody tr[data-row]');
+    /** Rows in the DOM: a window, not the list. */
+    const windowSize = async () => {
+      const n = await rows.count();
+      expect(n).toBeGreaterThan(5);
+      expect(n).toBeLessThan(80);
+      return n;
+    };
+    await windowSize();
+    // Each row's place in the whole list, for screen readers; the spacers are hidden from them.
+    await expect(table.locator('tbody tr[aria-rowindex="2"]')).toHaveCount(1);
+    await expect(table.locator('tbody tr.rp-spacer[aria-hidden="true"]')).toHaveCount(1);
+    // Every count in the DOM is the hand-written SQL's, for the VPO it names.
+    const checkWindow = async () => {
+      const wrong = (await countsOnPage(page))
+        .filter((c) => c.key.startsWith('caseload.byVpo|'))
+        .filter((c) => count(c.text) !== hand.get(c.key))
+        .map((c) => `${c.key}: ${c.text} ≠ ${hand.get(c.key)}`);
+      expect(wrong).toEqual([]);
+    };
+    await checkWindow();
+
+    // Scrolling the box reaches the last row, still with a window in the DOM.
+    const box = vpo.locator('.rp-virtual');
+    await box.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    const last = table.locator(`tr[aria-rowindex="${total + 1}"]`);
+    await expect(last).toBeVisible();
+    await windowSize();
+    await expect(table.locator('tbody tr[aria-rowindex="2"]')).toHaveCount(0);
+    const smallest = Math.min(...vpoCells.map(([, v]) => v!));
+    expect(count((await last.locator('td').textContent()) ?? '')).toBe(smallest);
+    await checkWindow();
+    await box.evaluate((el) => el.scrollTo({ top: 0 }));
+    await expect(table.locator('tr[aria-rowindex="2"]')).toBeVisible();
+
+    // The keyboard: one number in the Tab order; End goes to the last row, Page Up and ↑ back up.
+    await table.locator('tr[aria-rowindex="2"] button').focus();
+    await page.keyboard.press('End');
+    await expect(last.locator('button')).toBeFocused();
+    await page.keyboard.press('PageUp');
+    await page.keyboard.press('PageUp');
+    await page.keyboard.press('ArrowUp');
+    const focused = table.locator('tbody button:focus');
+    await expect(focused).toHaveCount(1);
+    const at = Number(await focused.locator('xpath=ancestor::tr[1]').getAttribute('aria-rowindex'));
+    expect(at).toBeLessThan(total + 1 - 10);
+    expect(at).toBeGreaterThan(total - 60);
+    await expect(table.locator('tbody button[tabindex="0"]')).toHaveCount(1);
+    await windowSize();
+    await harness.shot('en-reports-04-vpo-all', { viewportOnly: true });
+
+    // Enter on that far row opens its cases: as many as the number says.
+    const row = focused.locator('xpath=ancestor::tr[1]');
+    const rowKey = (await row.getAttribute('data-row'))!;
+    const vpoName = (await row.locator('th').textContent()) ?? '';
+    const cases = hand.get(`caseload.byVpo|${rowKey}|active`);
+    expect(cases).toBeGreaterThan(0);
+    await page.keyboard.press('Enter');
+    const list = page.getByRole('table', { name: m.reports.drill.title });
+    await expect(list).toHaveAttribute('aria-rowcount', String(cases + 1));
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(vpoName);
+    await expect(page.locator('.rp-drill-count')).toContainText(fill(m.reports.drill.count, { total: cases }));
+
+    // Back: the same report, every row still listed, and the number that was opened has the focus again.
+    await page.getByRole('button', { name: m.reports.drill.back }).click();
+    const again = table.locator(`tr[data-row="${rowKey}"] button`);
+    await expect(again).toBeFocused();
+    await expect(again).toBeInViewport();
+    await expect(table).toHaveAttribute('aria-rowcount', String(total + 1));
+    await windowSize();
+
+    // Print: the top rows and the line saying where the others are, wherever the screen was scrolled.
+    await page.emulateMedia({ media: 'print' });
+    await expect(vpo.locator('tbody tr').filter({ visible: true })).toHaveCount(TOP_ROWS);
+    await expect(vpo.getByText(fill(m.reports.table.morePrinted, { top: TOP_ROWS, more: total - TOP_ROWS }))).toBeVisible();
+    await expect(again).toBeHidden();
+    await page.emulateMedia({ media: null });
   });
 });

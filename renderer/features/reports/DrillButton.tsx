@@ -17,16 +17,26 @@ export function DrillButton({
   title,
   target,
   onDrill,
+  tabIndex,
   children,
 }: {
   spoken: string;
   title: string;
   target: DrillTarget;
   onDrill: OnDrill;
+  /** Set in a virtualized table, where one number at a time is in the Tab order. */
+  tabIndex?: number;
   children: ReactNode;
 }) {
   return (
-    <button type="button" className="rp-drill" aria-label={spoken} data-drill={drillKey(target)} onClick={() => onDrill(target, title)}>
+    <button
+      type="button"
+      className="rp-drill"
+      aria-label={spoken}
+      data-drill={drillKey(target)}
+      tabIndex={tabIndex}
+      onClick={() => onDrill(target, title)}
+    >
       {children}
     </button>
   );

@@ -6,7 +6,7 @@ import { FigureList } from './FigureList';
 import { ReportTableView } from './ReportTableView';
 
 /** One headed block of the report; in print each starts on a new A4 page. */
-export function ReportSectionView({ section, onDrill }: { section: ReportSection; onDrill: OnDrill }) {
+export function ReportSectionView({ section, onDrill, returnKey = null }: { section: ReportSection; onDrill: OnDrill; returnKey?: string | null }) {
   const { t } = useTranslation();
   const headingId = useId();
   return (
@@ -16,7 +16,7 @@ export function ReportSectionView({ section, onDrill }: { section: ReportSection
       </h2>
       <FigureList figures={section.figures} caption={section.title} onDrill={onDrill} />
       {section.tables.map((table) => (
-        <ReportTableView key={table.id} table={table} onDrill={onDrill} />
+        <ReportTableView key={table.id} table={table} onDrill={onDrill} returnKey={returnKey} />
       ))}
       {section.notes.length > 0 ? (
         <div className="rp-notes">

@@ -87,10 +87,13 @@ export function ReportsPage({ query }: { query: ReportQuery | undefined }) {
     navigate({ page: 'reportDrill', query, target, label });
   };
   const articleRef = useRef<HTMLElement>(null);
+  // A long table shows only the rows near its view: it starts at this number's row, so it is there to focus.
+  const [returnKey, setReturnKey] = useState(() => (query && lastDrill && sameQuery(lastDrill.query, query) ? lastDrill.key : null));
   useEffect(() => {
     if (!data || !query || !lastDrill || !sameQuery(lastDrill.query, query)) return;
     const key = lastDrill.key;
     lastDrill = null;
+    setReturnKey(null);
     const button = [...(articleRef.current?.querySelectorAll<HTMLButtonElement>('button[data-drill]') ?? [])].find((b) => b.dataset.drill === key);
     button?.focus();
     button?.scrollIntoView({ block: 'center' });
@@ -121,7 +124,7 @@ export function ReportsPage({ query }: { query: ReportQuery | undefined }) {
             <>
               <ExportBar request={request} />
               {data.sections.map((s) => (
-                <ReportSectionView key={s.id} section={s} onDrill={onDrill} />
+                <ReportSectionView key={s.id} section={s} onDrill={onDrill} returnKey={returnKey} />
               ))}
             </>
           )}
