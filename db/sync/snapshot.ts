@@ -70,7 +70,8 @@ export function* synthesiseOps(db: Db, origin: string, ms: number, personRows?: 
   let seq = 0;
   const tables = TABLE_SCOPES.filter(([t]) => isSynced(t));
   for (const [table, scope] of tables) {
-    const cols = [...tableInfo(db, table).columns].filter((c) => c !== 'id');
+    // Sorted, as ops read back from a change log are (canonical JSON).
+    const cols = [...tableInfo(db, table).columns].filter((c) => c !== 'id').sort();
     const sql =
       personRows && scope.kind === 'person'
         ? `SELECT t.* FROM ${personRows} r JOIN ${table} t ON t.id = r.row_id WHERE r.entity = '${table}' ORDER BY t.id`
