@@ -175,6 +175,10 @@ describe('bundle format', () => {
     for (const b of bad) expect(() => parseOpLine(JSON.stringify(b)), JSON.stringify(b)).toThrow(expect.objectContaining({ code: 'SYNC_PAYLOAD_MALFORMED' }));
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
     expect(() => parseOpLine(deep)).toThrow(expect.objectContaining({ code: 'SYNC_PAYLOAD_MALFORMED' }));
+    // A short line is not scanned for depth first; its shape refuses it all the same.
+    const shortDeep = JSON.stringify([o, 1, hlc, 'contacts', 'r1', { notes: JSON.parse('['.repeat(3000) + ']'.repeat(3000)) as unknown }, null]);
+    expect(shortDeep.length).toBeLessThan(16 * 1024);
+    expect(() => parseOpLine(shortDeep)).toThrow(expect.objectContaining({ code: 'SYNC_PAYLOAD_MALFORMED' }));
     expect(() => parseOpLine('not json')).toThrow(expect.objectContaining({ code: 'SYNC_PAYLOAD_MALFORMED' }));
     // Brackets inside strings are not nesting.
     expect(parseOpLine(JSON.stringify([o, 1, hlc, 'contacts', 'r1', { notes: '[[[{{{' }, null]))).toBeTruthy();
