@@ -2,9 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { TextField } from '../../components/Field';
 import { JUVENILE_TERM_CODES, type JuvenileTerm } from './codes';
 import { CheckboxField, DateField, SelectField } from './fields';
-import type { IntakeState } from './intake';
+import type { CaseFormState } from './caseForm';
 
-type Setter = <K extends keyof IntakeState>(key: K, field?: string) => (v: IntakeState[K]) => void;
+export type CaseFormSetter = <K extends keyof CaseFormState>(key: K, field?: string) => (v: CaseFormState[K]) => void;
 
 /** The inputs the date rules need for the chosen category (号種), and nothing else. */
 export function RuleFields({
@@ -13,14 +13,14 @@ export function RuleFields({
   errors,
   today,
 }: {
-  state: IntakeState;
-  set: Setter;
+  state: CaseFormState;
+  set: CaseFormSetter;
   errors: Record<string, string>;
   today: string;
 }) {
   const { t } = useTranslation();
   const err = (f: string) => errors[f] ?? null;
-  const date = (key: keyof IntakeState & string, label: string, hint?: string, max?: string) => (
+  const date = (key: keyof CaseFormState & string, label: string, hint?: string, max?: string) => (
     <DateField
       name={`rule.${key}`}
       label={label}
