@@ -3,26 +3,15 @@ import { useTranslation } from 'react-i18next';
 import type { CaseCategory, EmploymentStatus } from '../../../db/contract';
 import { TextField } from '../../components/Field';
 import { useIntensityLevels } from '../person/queries';
-import type { CaseFormState } from './caseForm';
 import { CATEGORY_CODES, EMPLOYMENT_CODES } from './codes';
 import { SelectField, TextAreaField } from './fields';
-import { RuleFields, type CaseFormSetter } from './RuleFields';
+import { RuleFields, type CaseFormProps } from './RuleFields';
 
 /**
  * The case section of a form: case number, category (号種) with the inputs its date rule needs,
  * intensity level, employment at the start and the guidelines. Intake and "open a new case" use it.
  */
-export function CaseFields({
-  state: s,
-  set,
-  errors,
-  today,
-}: {
-  state: CaseFormState;
-  set: CaseFormSetter;
-  errors: Record<string, string>;
-  today: string;
-}) {
+export function CaseFields({ state: s, set, errors, today }: CaseFormProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const levels = useIntensityLevels();

@@ -1,7 +1,6 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DrugType, Sex } from '../../../db/contract';
-import { ErrorAlert } from '../../components/Alert';
 import { TextField } from '../../components/Field';
 import { PageHeading } from '../../components/PageHeading';
 import { formatDate } from '../../i18n/dates';
@@ -14,6 +13,7 @@ import { CaseFields } from './CaseFields';
 import type { CaseFormSetter } from './RuleFields';
 import { DRUG_TYPE_CODES, SEX_CODES } from './codes';
 import { CheckboxGroup, RadioGroup, TextAreaField } from './fields';
+import { ErrorCount, FormActions } from './FormParts';
 import { buildIntake, checkIntake, EMPTY_INTAKE, INTAKE_FIELDS, type IntakeState } from './intake';
 import { OfficerSelect, VpoSelect } from './AssignFields';
 import { ageOn, isIsoDate, todayInJapan } from './personFormat';
@@ -53,7 +53,6 @@ export function IntakePage() {
     });
   }
 
-  const errorCount = Object.keys(errors).length;
 
   return (
     <>
@@ -61,11 +60,7 @@ export function IntakePage() {
       <PageHeading>{t('intake.title')}</PageHeading>
       <p className="lead">{t('intake.intro')}</p>
       <form ref={formRef} onSubmit={submit} noValidate className="intake-form">
-        {errorCount > 0 ? (
-          <div className="alert alert-error" role="alert">
-            <p>{t('intake.fixErrors', { n: errorCount })}</p>
-          </div>
-        ) : null}
+        <ErrorCount n={Object.keys(errors).length} />
 
         <section className="card" aria-labelledby="intake-person">
           <h2 id="intake-person">{t('intake.personSection')}</h2>
@@ -150,15 +145,7 @@ export function IntakePage() {
         {/* IntakeState extends CaseFormState: a case key has the same type in both. */}
         <CaseFields state={s} set={set as CaseFormSetter} errors={errors} today={today} />
 
-        <ErrorAlert>{formError}</ErrorAlert>
-        <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={create.isPending}>
-            {create.isPending ? t('common.saving') : t('intake.submit')}
-          </button>
-          <button type="button" className="button-secondary" onClick={back}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions formError={formError} busy={create.isPending} submitLabel={t('intake.submit')} onCancel={back} />
       </form>
     </>
   );

@@ -7,17 +7,15 @@ import type { CaseFormState } from './caseForm';
 export type CaseFormSetter = <K extends keyof CaseFormState>(key: K, field?: string) => (v: CaseFormState[K]) => void;
 
 /** The inputs the date rules need for the chosen category (号種), and nothing else. */
-export function RuleFields({
-  state: s,
-  set,
-  errors,
-  today,
-}: {
+/** What a part of the case form gets: the state, its setter, the messages by field, and today. */
+export interface CaseFormProps {
   state: CaseFormState;
   set: CaseFormSetter;
   errors: Record<string, string>;
   today: string;
-}) {
+}
+
+export function RuleFields({ state: s, set, errors, today }: CaseFormProps) {
   const { t } = useTranslation();
   const err = (f: string) => errors[f] ?? null;
   const date = (key: keyof CaseFormState & string, label: string, hint?: string, max?: string) => (

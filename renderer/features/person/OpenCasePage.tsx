@@ -9,6 +9,7 @@ import { useDateStyle, useErrorText } from '../../i18n/useFormat';
 import { OfficerSelect, VpoSelect } from '../people/AssignFields';
 import { BackButton } from '../people/BackButton';
 import { CaseFields } from '../people/CaseFields';
+import { ErrorCount, FormActions } from '../people/FormParts';
 import { buildCase, CASE_FORM_FIELDS, checkCase, EMPTY_CASE_FORM, type CaseFormState } from '../people/caseForm';
 import { kanaName, kanjiName, todayInJapan } from '../people/personFormat';
 import { focusNamed, useFormErrors, useFormSetter } from '../people/useFormErrors';
@@ -83,7 +84,6 @@ function OpenCaseForm({ detail }: { detail: PersonDetail }) {
     );
   }
 
-  const errorCount = Object.keys(errors).length;
   return (
     <>
       <BackButton />
@@ -106,11 +106,7 @@ function OpenCaseForm({ detail }: { detail: PersonDetail }) {
         </p>
       ) : null}
       <form ref={formRef} onSubmit={submit} noValidate className="intake-form">
-        {errorCount > 0 ? (
-          <div className="alert alert-error" role="alert">
-            <p>{t('intake.fixErrors', { n: errorCount })}</p>
-          </div>
-        ) : null}
+        <ErrorCount n={Object.keys(errors).length} />
         <section className="card" aria-labelledby="open-case-assign">
           <h2 id="open-case-assign">{t('intake.assignSection')}</h2>
           <div className="grid-2">
@@ -122,6 +118,7 @@ function OpenCaseForm({ detail }: { detail: PersonDetail }) {
               }}
               error={errors.officerId ?? null}
               currentName={p.officerId ? (detail.officer?.displayName ?? null) : undefined}
+              hint={t('openCase.assignHint')}
             />
             <VpoSelect
               value={vpoId}
@@ -132,18 +129,9 @@ function OpenCaseForm({ detail }: { detail: PersonDetail }) {
               error={errors.vpoId ?? null}
             />
           </div>
-          <p className="hint">{t('openCase.assignHint')}</p>
         </section>
         <CaseFields state={s} set={set} errors={errors} today={today} />
-        <ErrorAlert>{formError}</ErrorAlert>
-        <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={open.isPending}>
-            {open.isPending ? t('common.saving') : t('openCase.submit')}
-          </button>
-          <button type="button" className="button-secondary" onClick={back}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions formError={formError} busy={open.isPending} submitLabel={t('openCase.submit')} onCancel={back} />
       </form>
     </>
   );
