@@ -23,8 +23,11 @@ export function nav(page: Page, lang: Lang) {
 
 /** Locks with Ctrl+L and signs in as someone else; waits for the dashboard. */
 export async function signInAs(page: Page, m: Messages, user: { login: string; passphrase: string }) {
-  await page.keyboard.press('Control+L');
-  await expect(heading(page, m.unlock.title)).toBeVisible();
+  // Right after a page shows, its shortcut listener may not be attached yet: press again until locked.
+  await expect(async () => {
+    await page.keyboard.press('Control+L');
+    await expect(heading(page, m.unlock.title)).toBeVisible({ timeout: 1000 });
+  }).toPass();
   await field(page, m, m.fields.login).fill(user.login);
   await field(page, m, m.fields.passphrase).fill(user.passphrase);
   await field(page, m, m.fields.passphrase).press('Enter');
