@@ -182,6 +182,15 @@ const personUpdate = {
   vpoId: uuid.nullable().optional(),
 };
 
+/** A case as intake and `cases.open` take it; the date rules (db/casework/dates.ts) check the rest. */
+const newCase = {
+  caseNumber,
+  rule: caseRule,
+  intensityLevel: levelCode.default('B'),
+  employmentAtStart: z.enum(EMPLOYMENT_STATUSES).nullable().default(null),
+  guidelines: text(4000).default(''),
+};
+
 const domainRating = z
   .object({
     risk: z.number().int().min(0).max(3),
@@ -367,18 +376,7 @@ export const caseworkChannels = {
   ),
 
   /** Creates the person, the first case, its phases and the general conditions in one transaction. */
-  'supervisees.create': channel<PersonDetail>()(
-    z
-      .object({
-        ...personCreate,
-        caseNumber,
-        rule: caseRule,
-        intensityLevel: levelCode.default('B'),
-        employmentAtStart: z.enum(EMPLOYMENT_STATUSES).nullable().default(null),
-        guidelines: text(4000).default(''),
-      })
-      .strict(),
-  ),
+  'supervisees.create': channel<PersonDetail>()(z.object({ ...personCreate, ...newCase }).strict()),
   'supervisees.update': channel<PersonDetail>()(z.object({ id: uuid, ...personUpdate }).strict()),
   'supervisees.get': channel<PersonDetail>()(z.object({ id: uuid }).strict()),
   /** Audit entries for the person's rows (person, family, cases, phases, suspensions, conditions, assessments), newest first. */
@@ -403,6 +401,15 @@ export const caseworkChannels = {
       .strict(),
   ),
 
+  /**
+   * A new case for a person already registered (a new sentence, a new parole): the case, its
+   * phases and the general conditions in one transaction, under intake's rules. Its supervision
+   * period may not overlap another case of the person. officerId and vpoId, when given, assign
+   * the person as at intake (omitted: unchanged).
+   */
+  'cases.open': channel<CaseDetail>()(
+    z.object({ superviseeId: uuid, ...newCase, officerId: uuid.optional(), vpoId: uuid.nullable().optional() }).strict(),
+  ),
   /** 保護観察の停止: parole phases only; the case is suspended until resumed. */
   'cases.suspend': channel<CaseDetail>()(
     z.object({ caseId: uuid, fromDate: isoDate, reason: text(1000).default('') }).strict(),

@@ -459,6 +459,11 @@ export const pathwaysChannels = {
         leavingReason: text(1000).optional(),
         /** The support that led to the job; a pending one is marked job_found. */
         supportId: uuid.optional(),
+        /**
+         * The employment status from the job's start, recorded in the same transaction (the rules
+         * of employment.setStatus; a refused status records no job either).
+         */
+        status: z.enum(WORK_STATUSES).optional(),
       })
       .strict(),
   ),

@@ -143,7 +143,7 @@ export function planCase(ctx: ServiceContext, input: NewCase, birthDate: IsoDate
   return phases;
 }
 
-/** Inside the supervisee-creating transaction: the case, its phases and the general conditions. */
+/** Inside the transaction of intake or of `cases.open`: the case, its phases and the general conditions. */
 export function insertCase(tx: Tx, superviseeId: string, input: NewCase, phases: ReturnType<typeof planCase>): string {
   const caseId = randomUUID();
   const first = phases[0]!;

@@ -3,6 +3,7 @@ import type { caseworkChannels } from '../channels/casework';
 import type { OutputOf, ParsedInputOf } from '../contract';
 import type { OfficeCore } from '../core';
 import { listAssessments, recordAssessment } from './assessments';
+import { openCase } from './case-open';
 import { resumeCase, setGuidelines, setIntensity, suspendCase, terminateCase } from './cases';
 import { addCondition, changeCondition, conditionCatalogue, liftCondition } from './conditions';
 import { saveFamilyMember } from './family';
@@ -23,6 +24,7 @@ export const caseworkHandlers: {
   'supervisees.history': (core, input) => superviseeHistory(core.context(), input),
   'family.save': (core, input) => saveFamilyMember(core.context(), input),
 
+  'cases.open': (core, input) => openCase(core.context(), input),
   'cases.suspend': (core, input) => suspendCase(core.context(), input),
   'cases.resume': (core, input) => resumeCase(core.context(), input),
   'cases.terminate': (core, input) => terminateCase(core.context(), input),

@@ -22,7 +22,7 @@ import {
 } from '../contract';
 import { AppError } from '../errors';
 import { stmt } from '../statements';
-import { mutate, type ServiceContext } from '../write';
+import { mutate, type ServiceContext, type Tx } from '../write';
 import { requireCaseworker } from './casework-shared';
 import type { CaseInfo } from './contacts';
 import {
@@ -258,6 +258,7 @@ export function recordJob(ctx: ServiceContext, input: ParsedInputOf<'employment.
     if (!s || s.caseId !== c.id) throw new AppError('VALIDATION', 'no such support on this case', { field: 'supportId' });
     pendingSupport = s.outcome === 'pending';
   }
+  if (input.status !== undefined) checkStatus(ctx, c.id, input.status, input.startedOn, 'status');
   const id = randomUUID();
   mutate(ctx, 'employment.recordJob', (tx) => {
     tx.insert('jobs', {
@@ -274,6 +275,7 @@ export function recordJob(ctx: ServiceContext, input: ParsedInputOf<'employment.
       updated_at: tx.at,
     });
     if (pendingSupport) tx.update('employment_supports', input.supportId!, { outcome: 'job_found', updated_at: tx.at });
+    if (input.status !== undefined) insertStatus(tx, c.id, input.status, input.startedOn);
   });
   return getJob(ctx, id)!;
 }
@@ -310,21 +312,35 @@ function statusOn(history: readonly WorkStatusEntry[], date: string): WorkStatus
   return history.find((h) => h.since <= date)?.status ?? null;
 }
 
+/**
+ * A status may be recorded from a day with no other entry, and only as a change from the status
+ * in force that day. `sinceField` names the input the day came from (a job's start is `status`'s).
+ */
+function checkStatus(ctx: ServiceContext, caseId: string, status: WorkStatus, since: string, sinceField: string): void {
+  assertNotFuture(ctx, since, sinceField);
+  const history = statusHistory(ctx, caseId);
+  if (history.some((h) => h.since === since)) {
+    throw new AppError('DUPLICATE', 'a status is already recorded from that day', { field: sinceField });
+  }
+  if (statusOn(history, since) === status) {
+    throw new AppError('VALIDATION', 'that is already the status in force on that day', { field: 'status' });
+  }
+}
+
+function insertStatus(tx: Tx, caseId: string, status: WorkStatus, since: string): string {
+  const id = randomUUID();
+  tx.insert('employment_status', { id, case_id: caseId, status, since, created_at: tx.at, updated_at: tx.at });
+  return id;
+}
+
 export function setStatus(ctx: ServiceContext, input: ParsedInputOf<'employment.setStatus'>): WorkStatusEntry {
   const c = pathwayCase(ctx, input.caseId);
   assertOpen(c);
-  assertNotFuture(ctx, input.since, 'since');
-  const history = statusHistory(ctx, c.id);
-  if (history.some((h) => h.since === input.since)) {
-    throw new AppError('DUPLICATE', 'a status is already recorded from that day', { field: 'since' });
-  }
-  if (statusOn(history, input.since) === input.status) {
-    throw new AppError('VALIDATION', 'that is already the status in force on that day', { field: 'status' });
-  }
-  const id = randomUUID();
-  mutate(ctx, 'employment.setStatus', (tx) =>
-    tx.insert('employment_status', { id, case_id: c.id, status: input.status, since: input.since, created_at: tx.at, updated_at: tx.at }),
-  );
+  checkStatus(ctx, c.id, input.status, input.since, 'since');
+  let id = '';
+  mutate(ctx, 'employment.setStatus', (tx) => {
+    id = insertStatus(tx, c.id, input.status, input.since);
+  });
   return toStatus(stmt(ctx.db, 'SELECT * FROM employment_status WHERE id = ?').get(id) as StatusDbRow);
 }
 

@@ -10,7 +10,7 @@ import { caseIdsOf, insertCase, loadCaseDetail, planCase } from './cases';
 import { requireCaseworker, today } from './casework-shared';
 import { listFamily } from './family';
 
-interface PersonRow {
+export interface PersonRow {
   id: string;
   family_name: string;
   given_name: string;
@@ -87,7 +87,7 @@ function toPerson(r: PersonRow): Person {
   };
 }
 
-function loadPerson(ctx: ServiceContext, id: string): PersonRow {
+export function loadPerson(ctx: ServiceContext, id: string): PersonRow {
   const r = stmt(ctx.db, 'SELECT * FROM supervisees WHERE id = ?').get(id) as PersonRow | undefined;
   if (!r) throw new AppError('NOT_FOUND', 'no such supervisee', { field: 'id' });
   return r;
@@ -97,12 +97,12 @@ function assertBirthDate(ctx: ServiceContext, birthDate: string): void {
   assertNotFuture(birthDate, today(ctx), 'birthDate');
 }
 
-function assertOfficer(ctx: ServiceContext, userId: string): void {
+export function assertOfficer(ctx: ServiceContext, userId: string): void {
   const u = stmt(ctx.db, 'SELECT active, role FROM users WHERE id = ?').get(userId) as { active: number; role: Role } | undefined;
   if (!u || u.active !== 1) throw new AppError('VALIDATION', 'not an active user of the office', { field: 'officerId' });
 }
 
-function assertVpo(ctx: ServiceContext, vpoId: string): void {
+export function assertVpo(ctx: ServiceContext, vpoId: string): void {
   const v = stmt(ctx.db, 'SELECT active FROM vpos WHERE id = ?').get(vpoId) as { active: number } | undefined;
   if (!v || v.active !== 1) throw new AppError('VALIDATION', 'not an active volunteer probation officer', { field: 'vpoId' });
 }
@@ -111,7 +111,7 @@ function assertVpo(ctx: ServiceContext, vpoId: string): void {
  * Only supervisors and administrators assign cases: at intake an officer may take the case on
  * themself only, and any later change of the assigned officer needs a supervisor or administrator.
  */
-function assertMayAssign(ctx: ServiceContext, officerId: string | null, intake: boolean): void {
+export function assertMayAssign(ctx: ServiceContext, officerId: string | null, intake: boolean): void {
   if (!intake || officerId !== ctx.actor.userId) requireRole(ctx, 'supervisor', 'administrator');
   if (officerId !== null) assertOfficer(ctx, officerId);
 }

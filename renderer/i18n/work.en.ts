@@ -121,6 +121,8 @@ export const workEn: Strings<typeof workJa> = {
       saved: 'Recorded the job at {{employer}} from {{date}}.',
       savedWithStatus: 'Recorded the job at {{employer}} from {{date}}; the status is now “{{status}}”.',
       statusNotSaved: 'The job was recorded, but the status was not: {{reason}}',
+      statusDuplicate: 'A status is already recorded from that day. Untick the box or check the start date. The job was not recorded either.',
+      statusSame: 'The status on that day is already this one. Untick the box to record the job. The job was not recorded either.',
       end: 'Record leaving',
       endTitle: 'Record leaving {{employer}}',
       ended: 'Recorded leaving {{employer}} on {{date}}.',

@@ -118,6 +118,8 @@ export const workJa = {
       saved: '{{employer}}への就職（{{date}}）を記録しました。',
       savedWithStatus: '{{employer}}への就職（{{date}}）を記録し、就労状況を「{{status}}」にしました。',
       statusNotSaved: '就職は記録しましたが、就労状況は記録できませんでした：{{reason}}',
+      statusDuplicate: 'この日からの就労状況がすでに記録されています。チェックを外すか、就職日を確認してください。就職も記録していません。',
+      statusSame: 'この日の就労状況はすでにこの状況です。チェックを外して記録してください。就職も記録していません。',
       end: '離職を記録',
       endTitle: '{{employer}}の離職を記録',
       ended: '{{employer}}の離職（{{date}}）を記録しました。',

@@ -6,12 +6,10 @@
  * by romaji, and an officer who cannot end a case. Every screen is photographed.
  */
 import { addDays, addYears, format, getDate, parseISO } from 'date-fns';
-import type { Page } from '@playwright/test';
-import { createDispatcher } from '../../db/api';
-import type { ChannelName, InputOf, OutputOf } from '../../db/contract';
 import { formatDate } from '../../renderer/i18n/dates';
-import { expect, test, type Harness, type PageGlobals } from './harness';
+import { expect, test, type PageGlobals } from './harness';
 import { field, fill, heading, MESSAGES, type Lang } from './messages';
+import { nav, office, signInAs } from './office-call';
 
 const LANGS: Lang[] = ['ja', 'en'];
 const LOCALE: Record<Lang, string> = { ja: 'ja-JP', en: 'en-US' };
@@ -26,19 +24,6 @@ function termEnd(start: string, years: number): string {
   const from = parseISO(start);
   const corresponding = addYears(from, years);
   return iso(getDate(corresponding) !== getDate(from) ? corresponding : addDays(corresponding, -1));
-}
-
-function office(harness: Harness) {
-  const dispatch = createDispatcher(harness.core);
-  return async function call<C extends ChannelName>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
-    const r = await dispatch(channel, input);
-    if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-    return r.value as OutputOf<C>;
-  };
-}
-
-function nav(page: Page, lang: Lang) {
-  return page.getByRole('navigation', { name: MESSAGES[lang].shell.nav });
 }
 
 for (const lang of LANGS) {
@@ -356,12 +341,7 @@ for (const lang of LANGS) {
       await expect(page.getByRole('row').filter({ hasText: '高橋 一郎' }).getByRole('cell').nth(2)).toHaveText('1');
 
       // An officer: no way to end a case on screen, and the service refuses it too.
-      await page.keyboard.press('Control+L');
-      await expect(heading(page, m.unlock.title)).toBeVisible();
-      await field(page, m, m.fields.login).fill(OFFICER.login);
-      await field(page, m, m.fields.passphrase).fill(OFFICER.passphrase);
-      await field(page, m, m.fields.passphrase).press('Enter');
-      await expect(heading(page, m.dashboard.title)).toBeVisible();
+      await signInAs(page, m, OFFICER);
       await page.keyboard.press('Control+K');
       await search.pressSequentially('R8-0001');
       await expect(listbox).toHaveAttribute('aria-busy', 'false');

@@ -117,6 +117,7 @@ describe('people: change history in words', () => {
       'supervisees.update',
       'family.add',
       'family.update',
+      'cases.open',
       'cases.suspend',
       'cases.resume',
       'cases.terminate',

@@ -16,12 +16,15 @@ export function OfficerSelect({
   onChange,
   error,
   currentName,
+  hint,
 }: {
   value: string;
   onChange: (v: string) => void;
   error: string | null;
   /** The officer assigned now, when editing (shown if the list is not available). */
   currentName?: string | null;
+  /** Who becomes the officer and who may change it, where intake's sentence does not fit. */
+  hint?: string;
 }) {
   const { t } = useTranslation();
   const me = useSession().status.user;
@@ -36,7 +39,7 @@ export function OfficerSelect({
         <p className="field-static" aria-labelledby="officer-fixed">
           {currentName === undefined ? t('intake.officerSelf', { name: me.displayName }) : (currentName ?? t('common.none'))}
         </p>
-        <p className="hint">{t('intake.officerHint')}</p>
+        <p className="hint">{hint ?? t('intake.officerHint')}</p>
         {error ? <p className="field-error">{error}</p> : null}
       </div>
     );
@@ -52,6 +55,7 @@ export function OfficerSelect({
       value={value}
       onChange={onChange}
       error={error}
+      {...(hint ? { hint } : {})}
       options={[
         ...active.map((u) => ({
           value: u.id,

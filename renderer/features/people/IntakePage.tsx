@@ -1,22 +1,23 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseCategory, DrugType, EmploymentStatus, Sex } from '../../../db/contract';
-import { ErrorAlert } from '../../components/Alert';
+import type { DrugType, Sex } from '../../../db/contract';
 import { TextField } from '../../components/Field';
 import { PageHeading } from '../../components/PageHeading';
 import { formatDate } from '../../i18n/dates';
 import { useDateStyle } from '../../i18n/useFormat';
-import { usePersonMutation, useIntensityLevels } from '../person/queries';
+import { usePersonMutation } from '../person/queries';
 import { useSession } from '../session/SessionContext';
 import { useNavigation } from '../shell/pages';
 import { BackButton } from './BackButton';
-import { CATEGORY_CODES, DRUG_TYPE_CODES, EMPLOYMENT_CODES, SEX_CODES } from './codes';
-import { CheckboxGroup, RadioGroup, SelectField, TextAreaField } from './fields';
+import { CaseFields } from './CaseFields';
+import type { CaseFormSetter } from './RuleFields';
+import { DRUG_TYPE_CODES, SEX_CODES } from './codes';
+import { CheckboxGroup, RadioGroup, TextAreaField } from './fields';
+import { ErrorCount, FormActions } from './FormParts';
 import { buildIntake, checkIntake, EMPTY_INTAKE, INTAKE_FIELDS, type IntakeState } from './intake';
 import { OfficerSelect, VpoSelect } from './AssignFields';
 import { ageOn, isIsoDate, todayInJapan } from './personFormat';
-import { RuleFields } from './RuleFields';
-import { focusNamed, useFormErrors } from './useFormErrors';
+import { focusNamed, useFormErrors, useFormSetter } from './useFormErrors';
 
 /** 新規受理: the person, the first case with its phases, and the general conditions, in one save. */
 export function IntakePage() {
@@ -28,21 +29,8 @@ export function IntakePage() {
   const today = todayInJapan();
   const [s, setState] = useState<IntakeState>({ ...EMPTY_INTAKE, officerId: me.id });
   const { errors, formError, clear, setClientErrors, setServerError } = useFormErrors(INTAKE_FIELDS);
-  const levels = useIntensityLevels();
   const create = usePersonMutation('supervisees.create', null);
-
-  useEffect(() => {
-    const list = levels.data;
-    if (!list || list.length === 0) return;
-    setState((prev) => (prev.intensityLevel ? prev : { ...prev, intensityLevel: list.find((l) => l.id === 'B')?.id ?? list[0]!.id }));
-  }, [levels.data]);
-
-  function set<K extends keyof IntakeState>(key: K, field: string = key) {
-    return (v: IntakeState[K]) => {
-      setState((prev) => ({ ...prev, [key]: v }));
-      clear(field);
-    };
-  }
+  const set = useFormSetter(setState, clear);
   const err = (f: string) => errors[f] ?? null;
 
   const age = ageOn(s.birthDate, today);
@@ -65,7 +53,6 @@ export function IntakePage() {
     });
   }
 
-  const errorCount = Object.keys(errors).length;
 
   return (
     <>
@@ -73,11 +60,7 @@ export function IntakePage() {
       <PageHeading>{t('intake.title')}</PageHeading>
       <p className="lead">{t('intake.intro')}</p>
       <form ref={formRef} onSubmit={submit} noValidate className="intake-form">
-        {errorCount > 0 ? (
-          <div className="alert alert-error" role="alert">
-            <p>{t('intake.fixErrors', { n: errorCount })}</p>
-          </div>
-        ) : null}
+        <ErrorCount n={Object.keys(errors).length} />
 
         <section className="card" aria-labelledby="intake-person">
           <h2 id="intake-person">{t('intake.personSection')}</h2>
@@ -159,57 +142,10 @@ export function IntakePage() {
           </div>
         </section>
 
-        <section className="card" aria-labelledby="intake-case">
-          <h2 id="intake-case">{t('intake.caseSection')}</h2>
-          <div className="grid-3">
-            <TextField name="caseNumber" className="field-mono" label={t('person.caseNumber')} hint={t('intake.caseNumberHint')} value={s.caseNumber} onChange={set('caseNumber')} error={err('caseNumber')} required maxLength={40} autoComplete="off" spellCheck={false} />
-            <SelectField
-              name="rule.category"
-              className="span-2"
-              label={t('intake.category')}
-              required
-              placeholder={t('intake.choose')}
-              value={s.category}
-              onChange={(v) => set('category', 'rule.category')(v as CaseCategory)}
-              options={CATEGORY_CODES.map((c) => ({ value: c, label: t(`peopleCodes.category.${c}`) }))}
-              error={err('rule.category')}
-            />
-          </div>
-          <RuleFields state={s} set={set} errors={errors} today={today} />
-          <div className="grid-3 section-gap">
-            <SelectField
-              name="intensityLevel"
-              label={t('person.intensity')}
-              hint={t('intake.intensityHint')}
-              required
-              value={s.intensityLevel}
-              onChange={set('intensityLevel')}
-              options={(levels.data ?? []).map((l) => ({ value: l.id, label: l.label }))}
-              error={err('intensityLevel')}
-            />
-            <SelectField
-              name="employmentAtStart"
-              label={t('person.employmentAtStart')}
-              placeholder={t('intake.notKnownYet')}
-              value={s.employmentAtStart}
-              onChange={(v) => set('employmentAtStart')(v as EmploymentStatus | '')}
-              options={EMPLOYMENT_CODES.map((c) => ({ value: c, label: t(`peopleCodes.employment.${c}`) }))}
-              error={err('employmentAtStart')}
-            />
-          </div>
-          <TextAreaField className="section-gap" name="guidelines" label={t('person.guidelines')} hint={t('person.guidelinesHint')} value={s.guidelines} onChange={set('guidelines')} error={err('guidelines')} maxLength={4000} rows={2} />
-          <p className="hint section-gap">{t('intake.phasesAfterSave')}</p>
-        </section>
+        {/* IntakeState extends CaseFormState: a case key has the same type in both. */}
+        <CaseFields state={s} set={set as CaseFormSetter} errors={errors} today={today} />
 
-        <ErrorAlert>{formError}</ErrorAlert>
-        <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={create.isPending}>
-            {create.isPending ? t('common.saving') : t('intake.submit')}
-          </button>
-          <button type="button" className="button-secondary" onClick={back}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions formError={formError} busy={create.isPending} submitLabel={t('intake.submit')} onCancel={back} />
       </form>
     </>
   );

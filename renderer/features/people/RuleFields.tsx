@@ -2,25 +2,23 @@ import { useTranslation } from 'react-i18next';
 import { TextField } from '../../components/Field';
 import { JUVENILE_TERM_CODES, type JuvenileTerm } from './codes';
 import { CheckboxField, DateField, SelectField } from './fields';
-import type { IntakeState } from './intake';
+import type { CaseFormState } from './caseForm';
 
-type Setter = <K extends keyof IntakeState>(key: K, field?: string) => (v: IntakeState[K]) => void;
+export type CaseFormSetter = <K extends keyof CaseFormState>(key: K, field?: string) => (v: CaseFormState[K]) => void;
 
 /** The inputs the date rules need for the chosen category (号種), and nothing else. */
-export function RuleFields({
-  state: s,
-  set,
-  errors,
-  today,
-}: {
-  state: IntakeState;
-  set: Setter;
+/** What a part of the case form gets: the state, its setter, the messages by field, and today. */
+export interface CaseFormProps {
+  state: CaseFormState;
+  set: CaseFormSetter;
   errors: Record<string, string>;
   today: string;
-}) {
+}
+
+export function RuleFields({ state: s, set, errors, today }: CaseFormProps) {
   const { t } = useTranslation();
   const err = (f: string) => errors[f] ?? null;
-  const date = (key: keyof IntakeState & string, label: string, hint?: string, max?: string) => (
+  const date = (key: keyof CaseFormState & string, label: string, hint?: string, max?: string) => (
     <DateField
       name={`rule.${key}`}
       label={label}

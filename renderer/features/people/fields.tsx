@@ -198,14 +198,18 @@ export function CheckboxField({
   onChange,
   hint,
   disabled,
+  error,
 }: {
   label: string;
   checked: boolean;
   onChange: (v: boolean) => void;
   hint?: ReactNode;
   disabled?: boolean;
+  /** A problem with what the box asks for, shown under it. */
+  error?: string | null;
 }) {
   const id = useId();
+  const describedBy = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
   return (
     <div className="checkbox-field">
       <div className="checkbox">
@@ -215,10 +219,16 @@ export function CheckboxField({
           checked={checked}
           disabled={disabled}
           onChange={(e) => onChange(e.target.checked)}
-          aria-describedby={hint ? `${id}-hint` : undefined}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy || undefined}
         />
         <label htmlFor={id}>{label}</label>
       </div>
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
       {hint ? (
         <p id={`${id}-hint`} className="hint checkbox-hint">
           {hint}

@@ -1,13 +1,16 @@
 /**
  * The intake form's state, the checks made before sending, and the service input built from it.
- * Pure, so it is unit-testable. Field names are the service's (details.field), so an error from
- * the service lands on the same control as one found here.
+ * Pure, so it is unit-testable. The person part is here; the case part is caseForm.ts, shared
+ * with "open a new case". Field names are the service's (details.field), so an error from the
+ * service lands on the same control as one found here.
  */
-import type { CaseCategory, DrugType, EmploymentStatus, InputOf, Sex } from '../../../db/contract';
-import type { JuvenileTerm } from './codes';
+import type { DrugType, InputOf, Sex } from '../../../db/contract';
+import { buildCase, CASE_FORM_FIELDS, checkCase, EMPTY_CASE_FORM, wholeNumber, type CaseFormState } from './caseForm';
 import { isIsoDate, isKana, isRomaji } from './personFormat';
 
-export interface IntakeState {
+export { buildRule, ruleFields } from './caseForm';
+
+export interface IntakeState extends CaseFormState {
   familyName: string;
   givenName: string;
   familyKana: string;
@@ -26,23 +29,6 @@ export interface IntakeState {
   officerId: string;
   /** '' = none yet. */
   vpoId: string;
-  caseNumber: string;
-  category: CaseCategory | '';
-  decisionDate: string;
-  juvenileTerm: JuvenileTerm;
-  releaseDate: string;
-  endDate: string;
-  sentenceEndDate: string;
-  judgmentFinalDate: string;
-  suspensionYears: string;
-  suspensionMonths: string;
-  /** Partial suspended sentence: paroled from the unsuspended part (else served in full). */
-  paroled: boolean;
-  paroleReleaseDate: string;
-  unsuspendedEndDate: string;
-  intensityLevel: string;
-  employmentAtStart: EmploymentStatus | '';
-  guidelines: string;
 }
 
 export const EMPTY_INTAKE: IntakeState = {
@@ -62,22 +48,7 @@ export const EMPTY_INTAKE: IntakeState = {
   priorConvictions: '0',
   officerId: '',
   vpoId: '',
-  caseNumber: '',
-  category: '',
-  decisionDate: '',
-  juvenileTerm: 'until_20',
-  releaseDate: '',
-  endDate: '',
-  sentenceEndDate: '',
-  judgmentFinalDate: '',
-  suspensionYears: '',
-  suspensionMonths: '0',
-  paroled: true,
-  paroleReleaseDate: '',
-  unsuspendedEndDate: '',
-  intensityLevel: '',
-  employmentAtStart: '',
-  guidelines: '',
+  ...EMPTY_CASE_FORM,
 };
 
 /** Form order of the fields, for moving focus to the first with a problem. */
@@ -98,64 +69,9 @@ export const INTAKE_FIELDS = [
   'priorConvictions',
   'officerId',
   'vpoId',
-  'caseNumber',
-  'rule.category',
-  'rule.decisionDate',
-  'rule.juvenileTerm',
-  'rule.releaseDate',
-  'rule.paroleReleaseDate',
-  'rule.unsuspendedEndDate',
-  'rule.endDate',
-  'rule.sentenceEndDate',
-  'rule.judgmentFinalDate',
-  'rule.suspensionYears',
-  'rule.suspensionMonths',
-  'intensityLevel',
-  'employmentAtStart',
-  'guidelines',
+  ...CASE_FORM_FIELDS,
 ] as const;
 export type IntakeField = (typeof INTAKE_FIELDS)[number];
-
-/** Which rule inputs a category asks for, in form order. */
-export function ruleFields(category: CaseCategory | '', paroled: boolean): IntakeField[] {
-  switch (category) {
-    case '1':
-      return ['rule.decisionDate', 'rule.juvenileTerm'];
-    case '2':
-    case '5':
-      return ['rule.releaseDate', 'rule.endDate'];
-    case '3':
-      return ['rule.releaseDate', 'rule.sentenceEndDate'];
-    case '4':
-      return ['rule.judgmentFinalDate', 'rule.suspensionYears', 'rule.suspensionMonths'];
-    case 'partial':
-      return [
-        ...(paroled ? (['rule.paroleReleaseDate'] as const) : []),
-        'rule.unsuspendedEndDate',
-        'rule.suspensionYears',
-        'rule.suspensionMonths',
-      ];
-    default:
-      return [];
-  }
-}
-
-function wholeNumber(s: string, min: number, max: number): number | null {
-  if (!/^\d{1,2}$/.test(s.trim())) return null;
-  const n = Number(s.trim());
-  return n >= min && n <= max ? n : null;
-}
-
-/** Rule input field → the state key holding it. */
-const RULE_STATE: Partial<Record<IntakeField, keyof IntakeState>> = {
-  'rule.decisionDate': 'decisionDate',
-  'rule.releaseDate': 'releaseDate',
-  'rule.endDate': 'endDate',
-  'rule.sentenceEndDate': 'sentenceEndDate',
-  'rule.judgmentFinalDate': 'judgmentFinalDate',
-  'rule.paroleReleaseDate': 'paroleReleaseDate',
-  'rule.unsuspendedEndDate': 'unsuspendedEndDate',
-};
 
 /**
  * Problems found before sending, as i18n keys by field. The service checks everything again
@@ -174,67 +90,10 @@ export function checkIntake(s: IntakeState, today: string): Partial<Record<Intak
   else if (s.birthDate > today) e.birthDate = 'peopleErrors.birthFuture';
   if (!s.sex) e.sex = 'peopleErrors.sexRequired';
   if (wholeNumber(s.priorConvictions, 0, 99) === null) e.priorConvictions = 'peopleErrors.priorConvictions';
-  if (!s.caseNumber.trim()) e.caseNumber = 'peopleErrors.caseNumberRequired';
-  if (!s.category) e['rule.category'] = 'peopleErrors.categoryRequired';
-  for (const f of ruleFields(s.category, s.paroled)) {
-    const key = RULE_STATE[f];
-    if (!key) continue;
-    const v = s[key] as string;
-    if (!v) e[f] = 'peopleErrors.dateRequired';
-    else if (!isIsoDate(v)) e[f] = 'peopleErrors.dateInvalid';
-  }
-  const before = (start: IntakeField, end: IntakeField, key: string) => {
-    const a = RULE_STATE[start] && (s[RULE_STATE[start]!] as string);
-    const b = RULE_STATE[end] && (s[RULE_STATE[end]!] as string);
-    if (!e[start] && !e[end] && a && b && b < a) e[end] = key;
-  };
-  if (s.category === '2' || s.category === '5') before('rule.releaseDate', 'rule.endDate', 'peopleErrors.endBeforeStart');
-  if (s.category === '3') before('rule.releaseDate', 'rule.sentenceEndDate', 'peopleErrors.endBeforeStart');
-  if (s.category === 'partial' && s.paroled) {
-    before('rule.paroleReleaseDate', 'rule.unsuspendedEndDate', 'peopleErrors.unsuspendedBeforeParole');
-  }
-  if (s.category === '4' || s.category === 'partial') {
-    const years = wholeNumber(s.suspensionYears, 0, 99);
-    const months = wholeNumber(s.suspensionMonths || '0', 0, 11);
-    if (years === null) e['rule.suspensionYears'] = s.suspensionYears.trim() ? 'peopleErrors.suspensionTerm' : 'peopleErrors.suspensionRequired';
-    else if (months === null) e['rule.suspensionMonths'] = 'peopleErrors.suspensionTerm';
-    else if (years * 12 + months < 12 || years * 12 + months > 60) e['rule.suspensionYears'] = 'peopleErrors.suspensionTerm';
-  }
-  if (!s.intensityLevel) e.intensityLevel = 'peopleErrors.levelRequired';
-  return e;
+  return { ...e, ...checkCase(s) };
 }
 
-type CreateInput = InputOf<'supervisees.create'>;
-
-/** The rule inputs of the chosen category; call only once checkIntake found nothing. */
-export function buildRule(s: IntakeState): CreateInput['rule'] {
-  const years = Number(s.suspensionYears.trim() || '0');
-  const months = Number(s.suspensionMonths.trim() || '0');
-  switch (s.category) {
-    case '1':
-      return { category: '1', decisionDate: s.decisionDate, juvenileTerm: s.juvenileTerm };
-    case '2':
-      return { category: '2', releaseDate: s.releaseDate, endDate: s.endDate };
-    case '5':
-      return { category: '5', releaseDate: s.releaseDate, endDate: s.endDate };
-    case '3':
-      return { category: '3', releaseDate: s.releaseDate, sentenceEndDate: s.sentenceEndDate };
-    case '4':
-      return { category: '4', judgmentFinalDate: s.judgmentFinalDate, suspensionYears: years, suspensionMonths: months };
-    case 'partial':
-      return {
-        category: 'partial',
-        paroleReleaseDate: s.paroled ? s.paroleReleaseDate : null,
-        unsuspendedEndDate: s.unsuspendedEndDate,
-        suspensionYears: years,
-        suspensionMonths: months,
-      };
-    default:
-      throw new Error('no category chosen');
-  }
-}
-
-export function buildIntake(s: IntakeState): CreateInput {
+export function buildIntake(s: IntakeState): InputOf<'supervisees.create'> {
   return {
     familyName: s.familyName.trim(),
     givenName: s.givenName.trim(),
@@ -252,10 +111,6 @@ export function buildIntake(s: IntakeState): CreateInput {
     priorConvictions: Number(s.priorConvictions.trim()),
     ...(s.officerId ? { officerId: s.officerId } : {}),
     vpoId: s.vpoId || null,
-    caseNumber: s.caseNumber.trim(),
-    rule: buildRule(s),
-    intensityLevel: s.intensityLevel,
-    employmentAtStart: s.employmentAtStart || null,
-    guidelines: s.guidelines.trim(),
+    ...buildCase(s),
   };
 }

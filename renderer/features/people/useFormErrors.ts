@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type Dispatch, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../i18n/useFormat';
 import { fieldError } from './formErrors';
@@ -62,4 +62,16 @@ export function focusNamed(form: HTMLFormElement | null, name: string | null): v
   const item = form.elements.namedItem(name);
   const el = item instanceof RadioNodeList ? item[0] : item;
   if (el instanceof HTMLElement) el.focus();
+}
+
+/** `set(key, field)(value)`: changes one key of a form's state and clears the message at its field. */
+export function useFormSetter<S extends object>(setState: Dispatch<SetStateAction<S>>, clear: (field: string) => void) {
+  return useCallback(
+    <K extends keyof S & string>(key: K, field: string = key) =>
+      (v: S[K]) => {
+        setState((prev) => ({ ...prev, [key]: v }));
+        clear(field);
+      },
+    [setState, clear],
+  );
 }

@@ -7,6 +7,7 @@ import { useErrorText } from '../../i18n/useFormat';
 import { BackButton } from '../people/BackButton';
 import { SelectField } from '../people/fields';
 import { useSession } from '../session/SessionContext';
+import { useNavigation } from '../shell/pages';
 import { PersonHeader } from './PersonHeader';
 import { usePerson } from './queries';
 import { TabList } from './TabList';
@@ -28,13 +29,14 @@ export function PersonPage({
   const errorText = useErrorText();
   const role = useSession().status.user.role;
   const idBase = useId();
+  const { navigate } = useNavigation();
   const person = usePerson(superviseeId);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const tabs = PERSON_TABS.filter((x) => !x.roles || x.roles.includes(role));
   const [selected, setSelected] = useState(tabs.some((x) => x.id === tab) ? tab! : (tabs[0]?.id ?? ''));
   const [caseId, setCaseId] = useState<string | null>(initialCaseId ?? null);
-  // "Registered" is said once: it goes when the officer moves on to another tab.
-  const [created, setCreated] = useState(notice === 'created');
+  // "Registered" (or "case opened") is said once: it goes when the officer moves on to another tab.
+  const [created, setCreated] = useState(notice === 'created' || notice === 'caseOpened');
   const loaded = person.data !== undefined;
 
   // Before paint, like PageHeading: a key pressed as soon as the name shows is not lost.
@@ -61,7 +63,12 @@ export function PersonPage({
     <div className="person-page">
       <BackButton />
       <PersonHeader person={detail} kase={kase} headingRef={headingRef} />
-      <StatusNotice>{created ? t('person.created') : null}</StatusNotice>
+      <StatusNotice>{created ? t(notice === 'caseOpened' ? 'openCase.opened' : 'person.created', { caseNumber: kase?.caseNumber }) : null}</StatusNotice>
+      <div className="person-case-actions">
+        <button type="button" className="button-secondary" onClick={() => navigate({ page: 'openCase', superviseeId })}>
+          {t('openCase.action')}
+        </button>
+      </div>
       {detail.cases.length > 1 && kase ? (
         <div className="case-picker">
           <SelectField

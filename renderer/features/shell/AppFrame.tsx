@@ -6,6 +6,7 @@ import { DashboardPage } from '../dashboard/DashboardPage';
 import { IntakePage } from '../people/IntakePage';
 import { PeoplePage } from '../people/PeoplePage';
 import { PersonPage } from '../person/PersonPage';
+import { OpenCasePage } from '../person/OpenCasePage';
 import { useSession } from '../session/SessionContext';
 import { SettingsPage } from '../settings/SettingsPage';
 import { StandardsPage } from '../standards/StandardsPage';
@@ -109,6 +110,7 @@ export function AppFrame() {
                 caseId={route.caseId}
               />
             ) : null}
+            {route.page === 'openCase' ? <OpenCasePage key={stack.length} superviseeId={route.superviseeId} /> : null}
             {route.page === 'vpos' ? <VposPage /> : null}
             {route.page === 'programs' ? <ProgramsPage /> : null}
             {route.page === 'seminars' ? <SeminarsPage /> : null}

@@ -50,12 +50,15 @@ export type Route =
   /** The cases behind one figure of a report; `label` names the figure in the heading. */
   | { page: 'reportDrill'; query: ReportQuery; target: DrillTarget; label: string }
   /** The conflict queue, reached from the Sync page and the status bar. */
-  | { page: 'conflicts' };
+  | { page: 'conflicts' }
+  /** A new case for a person already registered, from their page. */
+  | { page: 'openCase'; superviseeId: string };
 
 /** The navigation entry a route belongs to, highlighted in the menu. */
 export function navPageOf(route: Route): PageId {
   if (route.page === 'reportDrill') return 'reports';
   if (route.page === 'conflicts') return 'sync';
+  if (route.page === 'openCase') return 'people';
   return route.page === 'person' || route.page === 'intake' ? 'people' : route.page;
 }
 

@@ -1,12 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EmploymentSupport, Job, JobKind, WorkStatus } from '../../../db/contract';
-import { isApiError } from '../../api';
 import { ErrorAlert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/Field';
 import { formatDate } from '../../i18n/dates';
-import { useDateStyle, useErrorText } from '../../i18n/useFormat';
+import { useDateStyle } from '../../i18n/useFormat';
 import { RadioGroup, SelectField, TextAreaField } from '../contacts/controls';
 import { DateTextField } from '../contacts/DateFields';
 import { parseDateText } from '../contacts/japanDates';
@@ -15,24 +14,29 @@ import { CheckboxField } from '../people/fields';
 import { JOB_KIND_OPTIONS, statusForJob } from './codes';
 import { EmployerSelect } from './EmployerSelect';
 import { useFieldErrors } from './formErrors';
-import { useEndJob, useRecordJob, useSetStatus } from './queries';
+import { useEndJob, useRecordJob } from './queries';
 
-type F = 'mode' | 'employerId' | 'employerName' | 'kind' | 'startedOn' | 'endedOn' | 'leavingReason' | 'supportId';
-const ORDER: readonly F[] = ['mode', 'employerId', 'employerName', 'kind', 'startedOn', 'endedOn', 'leavingReason', 'supportId'];
+type F = 'mode' | 'employerId' | 'employerName' | 'kind' | 'startedOn' | 'endedOn' | 'leavingReason' | 'supportId' | 'status';
+const ORDER: readonly F[] = ['mode', 'employerId', 'employerName', 'kind', 'startedOn', 'endedOn', 'leavingReason', 'supportId', 'status'];
 const SERVICE: Record<string, F> = Object.fromEntries(ORDER.map((f) => [f, f]));
 const MESSAGES = {
   'VALIDATION:employerName': 'work.jobs.employerNameRequired',
   'VALIDATION:leavingReason': 'work.jobs.reasonNeedsEnd',
+  'DUPLICATE:status': 'work.jobs.statusDuplicate',
+  'VALIDATION:status': 'work.jobs.statusSame',
   INVALID_STATE: 'work.common.caseClosed',
 };
 
 export interface JobSaved {
   job: Job;
+  /** The status recorded with the job, in the same save. */
   status: WorkStatus | null;
-  statusError: string | null;
 }
 
-/** Records a job, with a registered employer or one typed; optionally records the matching status too. */
+/**
+ * Records a job, with a registered employer or one typed; optionally the matching status from its
+ * start, in the same call (one transaction: a refused status records no job either).
+ */
 export function JobDialog({
   caseId,
   supports,
@@ -48,7 +52,6 @@ export function JobDialog({
 }) {
   const { t } = useTranslation();
   const style = useDateStyle();
-  const errorText = useErrorText();
   const { today } = useJapanNow();
   const [mode, setMode] = useState<'registry' | 'typed'>('registry');
   const [employerId, setEmployerId] = useState('');
@@ -61,7 +64,6 @@ export function JobDialog({
   const [alsoStatus, setAlsoStatus] = useState(true);
   const errors = useFieldErrors(ORDER, SERVICE, MESSAGES);
   const record = useRecordJob();
-  const setStatus = useSetStatus();
   const suggested = endedOn.trim() === '' ? statusForJob(kind) : null;
   const offerStatus = suggested !== null && suggested !== currentStatus;
   const bind = (f: F, set: (v: string) => void) => (v: string) => {
@@ -83,6 +85,7 @@ export function JobDialog({
     else if (end && start && end < start) next.endedOn = t('work.common.endBeforeStart');
     if (reason.trim() !== '' && !end) next.leavingReason = t('work.jobs.reasonNeedsEnd');
     if (!errors.check(next) || !start) return;
+    const status = offerStatus && alsoStatus && suggested ? suggested : null;
     record.mutate(
       {
         caseId,
@@ -91,24 +94,13 @@ export function JobDialog({
         startedOn: start,
         ...(end ? { endedOn: end, leavingReason: reason.trim() } : {}),
         ...(supportId ? { supportId } : {}),
+        ...(status ? { status } : {}),
       },
-      {
-        onError: errors.fail,
-        onSuccess: (job) => {
-          if (!(offerStatus && alsoStatus && suggested)) return onSaved({ job, status: null, statusError: null });
-          setStatus.mutate(
-            { caseId, status: suggested, since: start },
-            {
-              onSuccess: () => onSaved({ job, status: suggested, statusError: null }),
-              onError: (err) => onSaved({ job, status: null, statusError: isApiError(err) ? errorText(err) : String(err) }),
-            },
-          );
-        },
-      },
+      { onError: errors.fail, onSuccess: (job) => onSaved({ job, status }) },
     );
   }
 
-  const pending = record.isPending || setStatus.isPending;
+  const pending = record.isPending;
   return (
     <Dialog title={t('work.jobs.recordTitle')} onClose={onClose}>
       <form className="stack work-dialog" noValidate onSubmit={submit}>
@@ -201,11 +193,17 @@ export function JobDialog({
           />
         ) : null}
         {offerStatus && suggested ? (
-          <CheckboxField
-            label={t('work.jobs.alsoStatus', { status: t(`work.statuses.${suggested}`) })}
-            checked={alsoStatus}
-            onChange={setAlsoStatus}
-          />
+          <div ref={errors.register('status')}>
+            <CheckboxField
+              label={t('work.jobs.alsoStatus', { status: t(`work.statuses.${suggested}`) })}
+              checked={alsoStatus}
+              onChange={(v) => {
+                setAlsoStatus(v);
+                errors.clear('status');
+              }}
+              error={errors.errorOf('status')}
+            />
+          </div>
         ) : null}
         <ErrorAlert>{errors.general}</ErrorAlert>
         <div className="form-actions dialog-actions">

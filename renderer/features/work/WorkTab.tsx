@@ -268,13 +268,11 @@ export function WorkTab({ person, caseId }: PersonTabProps) {
           supports={w.supports}
           currentStatus={w.currentStatus}
           onClose={() => setOpen(null)}
-          onSaved={({ job, status, statusError }) =>
+          onSaved={({ job, status }) =>
             done(
-              statusError
-                ? t('work.jobs.statusNotSaved', { reason: statusError })
-                : status
-                  ? t('work.jobs.savedWithStatus', { employer: job.employerName, date: day(job.startedOn), status: t(`work.statuses.${status}`) })
-                  : t('work.jobs.saved', { employer: job.employerName, date: day(job.startedOn) }),
+              status
+                ? t('work.jobs.savedWithStatus', { employer: job.employerName, date: day(job.startedOn), status: t(`work.statuses.${status}`) })
+                : t('work.jobs.saved', { employer: job.employerName, date: day(job.startedOn) }),
             )
           }
         />
