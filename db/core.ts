@@ -320,6 +320,11 @@ export class OfficeCore {
   }
 
   /** The session's sync import worker: started on first import, a new one after a crash or when idle; stopped on lock and restore. */
+  /** Stops a sync import in progress, if any (quit): it rolls back and answers SYNC_IMPORT_STOPPED. */
+  stopImports(why: string): void {
+    if (this.session) stopImports(this.session, why);
+  }
+
   importWorker(): ImportWorker {
     const s = this.requireSession();
     if (!s.imports?.alive) s.imports = new ImportWorker(this.paths.db, s.keys.dbKey, this.opts.nativeBinding);

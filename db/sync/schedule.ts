@@ -43,6 +43,11 @@ export interface ScheduleDeps {
   listFolder?: () => FolderEntry[] | null;
   /** Imports those of the named files that are for this device and not imported yet. */
   runImport?: (names: string[]) => unknown;
+  /**
+   * At quit: stops an import in progress (its transaction rolls back; the bundle is imported next
+   * time), so the last export does not wait behind a large bundle.
+   */
+  stopImports?: () => void;
 }
 
 export interface TickResult {
@@ -81,6 +86,7 @@ export class SyncScheduler {
 
   /** At quit: one last export whatever the interval (after any run in progress), no backup. */
   async atQuit(): Promise<TickResult> {
+    this.deps.stopImports?.();
     if (this.running) await this.running;
     return this.run(true);
   }
@@ -185,6 +191,7 @@ export function scheduleForCore(core: OfficeCore, now: () => number = Date.now):
       return s.role && s.enrolled && s.folder ? listBundleFiles(s.folder) : null;
     },
     runImport: (names) => watchedImport(core, names),
+    stopImports: () => core.stopImports('the app is quitting'),
     runBackup: () => createBackup(core, 'scheduled'),
   });
 }

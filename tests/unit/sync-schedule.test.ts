@@ -105,6 +105,29 @@ describe('SyncScheduler', () => {
     expect(await quit).toEqual({ ran: ['export'], failed: [] });
     expect(state.runs).toEqual(['export', 'backup', 'export']);
   });
+
+  it('at quit, stops an import in progress first instead of waiting for it', async () => {
+    const clock = fakeClock();
+    const { state, deps } = fakeDeps(clock);
+    let stopImport: () => void = () => undefined;
+    let stops = 0;
+    const s = new SyncScheduler({
+      ...deps,
+      listFolder: () => [{ name: 'big.hogosync', size: 1, mtimeMs: 1 }],
+      // An import that would run for a long time: it ends only when stopped.
+      runImport: () => new Promise<void>((resolve) => (stopImport = resolve)),
+      stopImports: () => {
+        stops += 1;
+        stopImport();
+      },
+    });
+    void s.tick();
+    await new Promise((r) => setTimeout(r, 10));
+    const quit = await Promise.race([s.atQuit(), new Promise((r) => setTimeout(() => r('still waiting'), 2000))]);
+    expect(quit).toEqual({ ran: ['export'], failed: [] });
+    expect(stops).toBe(1);
+    expect(state.runs.at(-1)).toBe('export');
+  });
 });
 
 describe('scheduleForCore', () => {
