@@ -17,7 +17,7 @@ function RevokeDialog({ device, onClose, onDone }: { device: SyncDevice; onClose
   const errorText = useErrorText();
   const revoke = useMutation({ mutationFn: () => call('sync.devices.revoke', { deviceId: device.deviceId }), onSuccess: onDone });
   return (
-    <Dialog title={t('sync.revokeTitle')} onClose={onClose}>
+    <Dialog title={t('sync.revokeTitle')} onClose={onClose} busy={revoke.isPending}>
       <div className="stack">
         <p>{t('sync.revokeText', { officer: device.officerName ?? t('sync.officeMachine'), keyId: device.keyId })}</p>
         <ErrorAlert>{revoke.isError ? errorText(revoke.error) : null}</ErrorAlert>
