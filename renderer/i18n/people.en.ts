@@ -161,7 +161,7 @@ export const peopleEn: Strings<typeof peopleJa> = {
     notFoundTitle: 'Supervisee not found',
     notFound: 'This supervisee’s record was not found. Open it again from the search.',
     noCaseTitle: 'No case',
-    noCase: 'This supervisee has no case.',
+    noCase: 'This supervisee has no case. To record one, use “Open a new case” above.',
   },
   family: {
     title: 'Family and guarantor',
