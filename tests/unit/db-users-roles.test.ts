@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readSlots } from '../../db/keyslots';
 import { ADMIN, setupOffice, tempDir } from '../helpers/office';
+import type { ChangeLogRow } from '../../db/sync/ops';
 
 let t: ReturnType<typeof tempDir>;
 beforeEach(() => (t = tempDir()));
@@ -99,15 +100,7 @@ describe('users and roles', () => {
     const officer = await office.call('users.add', OFFICER);
     await office.call('users.setActive', { userId: officer.id, active: false });
     const db = office.core.context().db;
-    const ops = db.prepare('SELECT * FROM change_log ORDER BY seq').all() as {
-      device_id: string;
-      seq: number;
-      hlc: string;
-      entity: string;
-      row_id: string;
-      fields: string;
-      bases: string | null;
-    }[];
+    const ops = db.prepare('SELECT * FROM change_log ORDER BY seq').all() as ChangeLogRow[];
     expect(ops.map((o) => o.seq)).toEqual(ops.map((_, i) => i + 1));
     expect(new Set(ops.map((o) => o.device_id)).size).toBe(1);
     expect([...ops.map((o) => o.hlc)].sort()).toEqual(ops.map((o) => o.hlc));
