@@ -4,8 +4,6 @@
  * cancelled Save dialog, and the research extract (suppression, no personal data).
  */
 import { readFileSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,18 +11,14 @@ import type { Report, ReportRequest } from '../../db/contract';
 import { csvBytes } from '../../db/reports/export-csv';
 import { exportReport } from '../../db/reports/export';
 import { runReport } from '../../db/reports/run';
-import { tempDir } from '../helpers/office';
-import { reportOffice } from '../helpers/report-office';
-import { PRINTED, testShell } from '../helpers/report-shell';
+import { reportOfficeWithShell, type ReportFixture } from '../helpers/report-office';
+import { PRINTED } from '../helpers/report-shell';
 
-let t: ReturnType<typeof tempDir>;
-let office: Awaited<ReturnType<typeof reportOffice>>;
-let sh: ReturnType<typeof testShell>;
+let t: ReportFixture['t'];
+let office: ReportFixture['office'];
+let sh: ReportFixture['sh'];
 beforeAll(async () => {
-  t = tempDir('hogo-reports-');
-  office = await reportOffice(t.dir);
-  mkdirSync(join(t.dir, 'saved'));
-  sh = testShell(join(t.dir, 'saved'));
+  ({ t, office, sh } = await reportOfficeWithShell('hogo-reports-'));
 }, 120_000);
 afterAll(() => t.cleanup());
 

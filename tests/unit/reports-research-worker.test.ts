@@ -5,8 +5,7 @@
  * none of its SELECTs prepared on the main connection, a stopped worker replaced by the next
  * export, and the export audited as before. Real encrypted database, real worker thread.
  */
-import { readFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,19 +18,14 @@ import type { ReportWorker } from '../../db/reports/worker-host';
 import { listUnits } from '../../db/reports/scope';
 import { workerReader } from '../../db/services/reports';
 import type { ServiceContext } from '../../db/write';
-import { tempDir } from '../helpers/office';
-import { reportOffice } from '../helpers/report-office';
+import { reportOfficeWithShell, type ReportFixture } from '../helpers/report-office';
 import { handBinds, handSection, type HandParams, type HandSection } from '../helpers/report-sql';
-import { testShell } from '../helpers/report-shell';
 
-let t: ReturnType<typeof tempDir>;
-let office: Awaited<ReturnType<typeof reportOffice>>;
-let sh: ReturnType<typeof testShell>;
+let t: ReportFixture['t'];
+let office: ReportFixture['office'];
+let sh: ReportFixture['sh'];
 beforeAll(async () => {
-  t = tempDir('hogo-research-worker-');
-  office = await reportOffice(t.dir);
-  mkdirSync(join(t.dir, 'saved'));
-  sh = testShell(join(t.dir, 'saved'));
+  ({ t, office, sh } = await reportOfficeWithShell('hogo-research-worker-'));
 }, 120_000);
 afterAll(() => {
   office.core.close();
